@@ -1,0 +1,21 @@
+namespace Berth.Core.Placement;
+
+/// <summary>A total order on placed instances, so that every decision is deterministic.</summary>
+internal sealed class InstanceOrder : IComparer<PlacedInstance>
+{
+    public static readonly InstanceOrder Instance = new();
+
+    public int Compare(PlacedInstance? x, PlacedInstance? y)
+    {
+        if (x is null || y is null)
+        {
+            return x is null ? (y is null ? 0 : -1) : 1;
+        }
+
+        var order = string.CompareOrdinal(x.App, y.App);
+        order = order != 0 ? order : string.CompareOrdinal(x.Process, y.Process);
+        order = order != 0 ? order : x.Index.CompareTo(y.Index);
+        order = order != 0 ? order : y.Release.CompareTo(x.Release);
+        return order != 0 ? order : string.CompareOrdinal(x.Node, y.Node);
+    }
+}
