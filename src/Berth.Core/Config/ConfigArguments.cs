@@ -19,14 +19,15 @@ public static class ConfigArguments
             var equals = argument.IndexOf('=', StringComparison.Ordinal);
             if (equals < 0)
             {
-                errors.Add($"'{argument}' is not of the form KEY=value; write it as {argument}=<value>.");
+                errors.Add($"'{argument}' is not of the form KEY=value; write it as, e.g., {argument}=<value>.");
                 continue;
             }
 
             var key = argument[..equals];
             if (!ConfigKey.IsValid(key))
             {
-                errors.Add($"'{key}' in '{argument}' is not a valid key: {ConfigKey.Rule}.");
+                // The value may be a secret: the error names only the key.
+                errors.Add($"'{key}' is not a valid key: {ConfigKey.Rule}.");
                 continue;
             }
 

@@ -57,7 +57,9 @@ public static class FormationArguments
 
         if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
         {
-            return $"the count in '{argument}' is not a whole number; write it as, e.g., {parts[0]}=2.";
+            return parts[1].Length > 0 && parts[1].All(char.IsAsciiDigit)
+                ? $"the count {parts[1]} for '{parts[0]}' is out of range: give a whole number from 0 to {MaxCount}."
+                : $"the count in '{argument}' is not a whole number; write it as, e.g., {parts[0]}=2.";
         }
 
         var error = Check(parts[0], count);

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Berth.Contracts;
+using Berth.ControlPlane.Agents;
+using Berth.Core.Placement;
+
+namespace Berth.ControlPlane.Builds;
+
+/// <summary>
+/// Runs image builds on nodes: hands a node the build context, relays its output, and
+/// returns the outcome. The node builds through its own Docker engine and pushes the image
+/// to the registry once, for every node to pull.
+/// </summary>
+public sealed class BuildCoordinator(AgentRegistry agents, TimeProvider time)
+{
+    /// <summary>The longest a build may take.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(30);
+
+    private readonly ConcurrentDictionary<string, PendingBuild> pending = new(StringComparer.Ordinal);
+
+    /// <summary>Builds <paramref name="context"/> into <paramref name="image"/> on some ready node.</summary>
+    public async Task<BuildOutcome> BuildAsync(
+        string app,
+        string image,
+        byte[] context,
+        Func<string, Task> onLine,
+        CancellationToken ct)
+    {
+        var session = ChooseBuilder();
+        if (session is null)
+        {
+            return new BuildOutcome(false, "", "no node is ready to build on; check `berth nodes:list`", "");
+        }
+
+        var build = new PendingBuild(Guid.NewGuid().ToString("N"), session.Node, context);
+        pending[build.Id] = build;
+        try
+        {
+            await onLine($"Building on {session.Node}");
+            session.Send(new ControlMessage { Build = new BuildCommand { BuildId = build.Id, App = app, Image = image } });
+            return await RelayAsync(build, onLine, ct);
+        }
+        finally
+        {
+            pending.TryRemove(build.Id, out _);
+        }
+    }
+
+    /// <summary>The build context of a running build, or null when no such build runs.</summary>
+    public byte[]? ContextOf(string buildId) => pending.GetValueOrDefault(buildId)?.Context;
+
+    /// <summary>Relays a line of build output from the node.</summary>
+    public void OnLog(BuildLog log) => pending.GetValueOrDefault(log.BuildId)?.Lines.Writer.TryWrite(log.Line);
+
+    /// <summary>Records how a build ended.</summary>
+    public void OnResult(string node, BuildResult result)
+    {
+        if (pending.TryGetValue(result.BuildId, out var build))
+        {
+            build.Finish(new BuildOutcome(result.Ok, result.Digest, result.Error, node));
+        }
+    }
+
+    /// <summary>Fails the builds of a node whose agent went away.</summary>
+    public void OnNodeLost(string node)
+    {
+        foreach (var build in pending.Values.Where(b => b.Node == node))
+        {
+            build.Finish(new BuildOutcome(false, "", $"node {node} went away during the build; push again", node));
+        }
+    }
+
+    private AgentSession? ChooseBuilder() =>
+        agents.Sessions
+            .Where(s => agents.StatusOf(s.Node) == NodeStatus.Ready)
+            .OrderBy(s => pending.Values.Count(b => b.Node == s.Node))
+            .ThenBy(s => s.Node, StringComparer.Ordinal)
+            .FirstOrDefault();
+
+    private async Task<BuildOutcome> RelayAsync(PendingBuild build, Func<string, Task> onLine, CancellationToken ct)
+    {
+        using var timeout = new CancellationTokenSource(Timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            await foreach (var line in build.Lines.Reader.ReadAllAsync(linked.Token))
+            {
+                await onLine(line);
+            }
+
+            return await build.Outcome;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return new BuildOutcome(false, "", $"the build took longer than {Timeout.TotalMinutes} minutes", build.Node);
+        }
+    }
+
+    private sealed class PendingBuild(string id, string node, byte[] context)
+    {
+        private readonly TaskCompletionSource<BuildOutcome> outcome =
+            new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Id { get; } = id;
+
+        public string Node { get; } = node;
+
+        public byte[] Context { get; } = context;
+
+        public Channel<string> Lines { get; } = Channel.CreateUnbounded<string>();
+
+        public Task<BuildOutcome> Outcome => outcome.Task;
+
+        public void Finish(BuildOutcome result)
+        {
+            outcome.TrySetResult(result);
+            Lines.Writer.TryComplete();
+        }
+    }
+}

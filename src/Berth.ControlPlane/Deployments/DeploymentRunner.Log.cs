@@ -1,0 +1,19 @@
+namespace Berth.ControlPlane.Deployments;
+
+public sealed partial class DeploymentRunner
+{
+    private static partial class Log
+    {
+        [LoggerMessage(EventIds.DeploymentStarted, LogLevel.Information, "Deploying {App} v{Release}")]
+        public static partial void DeploymentStarted(ILogger logger, string app, int release);
+
+        [LoggerMessage(EventIds.DeploymentSucceeded, LogLevel.Information, "Deployed {App} v{Release}")]
+        public static partial void DeploymentSucceeded(ILogger logger, string app, int release);
+
+        [LoggerMessage(EventIds.DeploymentFailed, LogLevel.Warning, "Deployment of {App} v{Release} failed: {Reason}")]
+        public static partial void DeploymentFailed(ILogger logger, string app, int release, string reason);
+
+        [LoggerMessage(EventIds.BuildFailed, LogLevel.Warning, "Build of {App} on {Node} failed: {Reason}")]
+        public static partial void BuildFailed(ILogger logger, string app, string node, string reason);
+    }
+}

@@ -1,0 +1,215 @@
+using Berth.ControlPlane.Agents;
+using Berth.ControlPlane.Builds;
+using Berth.ControlPlane.Routing;
+using Berth.ControlPlane.Scheduling;
+using Berth.ControlPlane.Store;
+using Berth.Core.Builds;
+using Berth.Core.Placement;
+using Berth.Core.Processes;
+
+namespace Berth.ControlPlane.Deployments;
+
+/// <summary>
+/// Makes releases and rolls them out: builds a pushed tree on a node, records the release,
+/// makes it current, and waits until its instances run and every edge routes to them. When
+/// the new instances fail to start, the previous release is made current again and keeps
+/// serving.
+/// </summary>
+public sealed partial class DeploymentRunner(
+    IClusterStore store,
+    BuildCoordinator builds,
+    ClusterReconciler reconciler,
+    AgentRegistry agents,
+    RoutePublisher routes,
+    AppLocks locks,
+    ControlPlaneOptions options,
+    TimeProvider time,
+    ILogger<DeploymentRunner> logger)
+{
+    /// <summary>How long new instances have to reach running.</summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    /// <summary>How long the edges have to apply the routes to a new release.</summary>
+    public static readonly TimeSpan EdgeTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Builds <paramref name="context"/> into a new release of <paramref name="app"/> and rolls it out.</summary>
+    public async Task<DeploymentResult> DeployBuildAsync(
+        string app,
+        string gitRevision,
+        byte[] context,
+        IDeploymentOutput output,
+        CancellationToken ct)
+    {
+        using var held = locks.TryTake(app);
+        if (held is null)
+        {
+            return Busy(app);
+        }
+
+        if (!BuildContext.HasDockerfile(context))
+        {
+            return DeploymentResult.Failed(BuildContext.MissingDockerfile);
+        }
+
+        var image = $"{options.Registry}/{app}:v{await store.NextReleaseNumberAsync(app, ct)}";
+        await output.WriteLineAsync($"-----> Building {app} from {Short(gitRevision)}");
+        var build = await builds.BuildAsync(app, image, context, line => output.WriteLineAsync("       " + line), ct);
+        if (!build.Succeeded)
+        {
+            Log.BuildFailed(logger, app, build.Node, build.Error);
+            return DeploymentResult.Failed($"the build failed: {build.Error}");
+        }
+
+        var config = await store.GetConfigAsync(app, ct);
+        var release = await store.CreateReleaseAsync(
+            app, image, build.Digest, config, gitRevision, $"deploy {Short(gitRevision)}", ct);
+        return await RollOutAsync(release, output, ct);
+    }
+
+    /// <summary>
+    /// Changes the app's config under its deployment lock, then rolls out a release with the
+    /// current image and the new config so the change reaches every instance. Before the
+    /// first deploy only the config changes. The config is null when another deployment
+    /// held the lock and nothing changed.
+    /// </summary>
+    public async Task<(ConfigSnapshot? Config, DeploymentResult Result)> ChangeConfigAsync(
+        string app,
+        Func<CancellationToken, Task<ConfigSnapshot>> change,
+        IDeploymentOutput output,
+        CancellationToken ct)
+    {
+        using var held = locks.TryTake(app);
+        if (held is null)
+        {
+            return (null, Busy(app));
+        }
+
+        var config = await change(ct);
+        var record = await store.GetAppAsync(app, ct);
+        var current = record is null ? null : await store.GetReleaseAsync(app, record.CurrentRelease, ct);
+        if (current is null)
+        {
+            return (config, new DeploymentResult(true, 0, ""));
+        }
+
+        var release = await store.CreateReleaseAsync(
+            app, current.Image, current.Digest, config, current.GitRevision, "config change", ct);
+        return (config, await RollOutAsync(release, output, ct));
+    }
+
+    private async Task<DeploymentResult> RollOutAsync(
+        ReleaseRecord release,
+        IDeploymentOutput output,
+        CancellationToken ct)
+    {
+        var previous = (await store.GetAppAsync(release.App, ct))?.CurrentRelease ?? 0;
+        if ((await store.GetFormationAsync(release.App, ct)).Count == 0)
+        {
+            await store.SetFormationAsync(release.App, new Dictionary<string, int> { [ProcessType.Web] = 1 }, ct);
+        }
+
+        Log.DeploymentStarted(logger, release.App, release.Number);
+        await output.WriteLineAsync($"-----> Releasing {release.App} v{release.Number}");
+        await store.SetCurrentReleaseAsync(release.App, release.Number, ct);
+        var plan = await reconciler.ReconcileAsync(ct);
+        var unplaced = plan.Unplaced.Where(u => u.App == release.App).ToList();
+        foreach (var instance in unplaced)
+        {
+            await output.WriteLineAsync($" !     {instance.Process}.{instance.Index} cannot be placed: {instance.Reason}");
+        }
+
+        var failure = await WaitForInstancesAsync(release, unplaced.Count, output, ct);
+        if (failure is not null)
+        {
+            return await RevertAsync(release, previous, failure, ct);
+        }
+
+        var version = await routes.RefreshAsync(ct);
+        await routes.WaitForAcknowledgementsAsync(version, EdgeTimeout, ct);
+        await store.SetReleaseStateAsync(release.App, release.Number, "deployed", ct);
+        Log.DeploymentSucceeded(logger, release.App, release.Number);
+        await output.WriteLineAsync($"=====> {release.App} v{release.Number} deployed: {options.AppUrl(release.App)}");
+        return new DeploymentResult(true, release.Number, "");
+    }
+
+    private async Task<DeploymentResult> RevertAsync(
+        ReleaseRecord release,
+        int previous,
+        string failure,
+        CancellationToken ct)
+    {
+        await store.SetCurrentReleaseAsync(release.App, previous, ct);
+        await store.SetReleaseStateAsync(release.App, release.Number, "failed", ct);
+        await reconciler.ReconcileAsync(ct);
+        Log.DeploymentFailed(logger, release.App, release.Number, failure);
+
+        var keeps = previous > 0 ? $"v{previous} keeps serving" : "the app had no release before, so nothing runs";
+        return DeploymentResult.Failed($"v{release.Number} did not start: {failure}; {keeps}", release.Number);
+    }
+
+    /// <summary>Waits until every placed instance of the release runs; the failure, or null.</summary>
+    private async Task<string?> WaitForInstancesAsync(
+        ReleaseRecord release,
+        int unplaced,
+        IDeploymentOutput output,
+        CancellationToken ct)
+    {
+        var expected = (await store.GetFormationAsync(release.App, ct)).Values.Sum() - unplaced;
+        var deadline = time.GetUtcNow() + StartTimeout;
+        var shown = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        while (true)
+        {
+            var instances = (await store.ListAssignmentsAsync(ct))
+                .Where(a => a.App == release.App && a.Release == release.Number)
+                .ToList();
+            var states = instances.Select(i => (Instance: i, State: StateOf(i))).ToList();
+            await ShowChangesAsync(states, shown, output);
+
+            var failed = states.FirstOrDefault(s => InstanceStates.IsFailure(s.State));
+            if (failed.Instance is not null)
+            {
+                var status = agents.StatusOf(failed.Instance.Node, failed.Instance.Name, release.Number);
+                return $"{failed.Instance.Name} {failed.State} on {failed.Instance.Node}" +
+                    (string.IsNullOrEmpty(status?.Message) ? "" : $": {status.Message}");
+            }
+
+            if (states.Count >= expected && states.All(s => s.State == InstanceStates.Running))
+            {
+                return null;
+            }
+
+            if (time.GetUtcNow() > deadline)
+            {
+                return $"its instances were not running after {StartTimeout.TotalMinutes} minutes";
+            }
+
+            await Task.Delay(PollInterval, time, ct);
+        }
+    }
+
+    private string StateOf(PlacedInstance instance) =>
+        agents.StatusOf(instance.Node, instance.Name, instance.Release)?.State ?? InstanceStates.Pending;
+
+    private static async Task ShowChangesAsync(
+        IEnumerable<(PlacedInstance Instance, string State)> states,
+        Dictionary<string, string> shown,
+        IDeploymentOutput output)
+    {
+        foreach (var (instance, state) in states)
+        {
+            if (shown.GetValueOrDefault(instance.Name) != state)
+            {
+                shown[instance.Name] = state;
+                await output.WriteLineAsync($"       {instance.Name} {state} on {instance.Node}");
+            }
+        }
+    }
+
+    private static DeploymentResult Busy(string app) =>
+        DeploymentResult.Failed($"a deployment of {app} is already in progress; try again when it has finished");
+
+    private static string Short(string revision) => revision.Length > 7 ? revision[..7] : revision;
+}

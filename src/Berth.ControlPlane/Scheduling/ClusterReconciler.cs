@@ -1,0 +1,173 @@
+using Berth.Contracts;
+using Berth.ControlPlane.Agents;
+using Berth.ControlPlane.Routing;
+using Berth.ControlPlane.Store;
+using Berth.Core.Placement;
+using Berth.Core.Processes;
+
+namespace Berth.ControlPlane.Scheduling;
+
+/// <summary>
+/// Keeps the cluster matching what the store asks for: plans placement from the
+/// formations, the nodes and the current assignments, records the assignments, sends each
+/// node its set, and refreshes the routes. Runs on every kick and every few seconds.
+/// </summary>
+public sealed partial class ClusterReconciler(
+    IClusterStore store,
+    AgentRegistry agents,
+    RoutePublisher routes,
+    ReconcileTrigger trigger,
+    TimeProvider time,
+    ILogger<ClusterReconciler> logger) : BackgroundService
+{
+    /// <summary>The longest pause between two passes.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    /// <summary>Runs one pass now and returns its placement plan.</summary>
+    public async Task<PlacementPlan> ReconcileAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            var releases = new Dictionary<(string, int), ReleaseRecord?>();
+            var demands = await DemandsAsync(releases, ct);
+            var nodes = (await store.ListNodesAsync(ct))
+                .Select(n => new NodeCapacity(n.Name, agents.StatusOf(n.Name), n.MemoryMb, n.Labels))
+                .ToList();
+            var current = await store.ListAssignmentsAsync(ct);
+
+            var plan = PlacementPlanner.Plan(demands, nodes, current);
+            var desired = Desired(plan);
+            if (!desired.SequenceEqual(current))
+            {
+                await store.ReplaceAssignmentsAsync(desired, ct);
+                Log.AssignmentsChanged(logger, plan.Place.Count, current.Count - plan.Keep.Count, desired.Count);
+            }
+
+            if (plan.Unplaced.Count > 0)
+            {
+                Log.InstancesUnplaced(logger, plan.Unplaced.Count, plan.Unplaced[0].Reason);
+            }
+
+            await SendAssignmentsAsync(desired, releases, ct);
+            await routes.RefreshAsync(ct);
+            return plan;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ReconcileAsync(stoppingToken);
+                await trigger.WaitAsync(Interval, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                Log.ReconcileFailed(logger, e);
+                await Task.Delay(Interval, time, stoppingToken);
+            }
+        }
+    }
+
+    private List<PlacedInstance> Desired(PlacementPlan plan)
+    {
+        // Old-release instances keep running until their replacement runs, so an app keeps
+        // serving while a new release starts.
+        var retained = RollingReplacement.Retained(plan, agents.IsRunning)
+            .Where(i => agents.StatusOf(i.Node) != NodeStatus.Down);
+
+        return plan.Keep.Concat(plan.Place).Concat(retained)
+            .OrderBy(i => i.App, StringComparer.Ordinal)
+            .ThenBy(i => i.Process, StringComparer.Ordinal)
+            .ThenBy(i => i.Index)
+            .ThenBy(i => i.Release)
+            .ToList();
+    }
+
+    private async Task<List<ProcessDemand>> DemandsAsync(
+        Dictionary<(string, int), ReleaseRecord?> releases,
+        CancellationToken ct)
+    {
+        var demands = new List<ProcessDemand>();
+        foreach (var app in (await store.ListAppsAsync(ct)).Where(a => a.CurrentRelease > 0))
+        {
+            var release = await store.GetReleaseAsync(app.Name, app.CurrentRelease, ct);
+            releases[(app.Name, app.CurrentRelease)] = release;
+            foreach (var (process, count) in await store.GetFormationAsync(app.Name, ct))
+            {
+                demands.Add(new ProcessDemand(
+                    app.Name, process, count, app.CurrentRelease, 0, new Dictionary<string, string>()));
+            }
+        }
+
+        return demands;
+    }
+
+    private async Task SendAssignmentsAsync(
+        IReadOnlyList<PlacedInstance> desired,
+        Dictionary<(string, int), ReleaseRecord?> releases,
+        CancellationToken ct)
+    {
+        var byNode = desired.ToLookup(i => i.Node);
+        foreach (var session in agents.Sessions)
+        {
+            var set = new AssignmentSet();
+            foreach (var instance in byNode[session.Node])
+            {
+                var key = (instance.App, instance.Release);
+                if (!releases.TryGetValue(key, out var release))
+                {
+                    release = releases[key] = await store.GetReleaseAsync(instance.App, instance.Release, ct);
+                }
+
+                if (release is not null)
+                {
+                    set.Assignments.Add(ToAssignment(instance, release));
+                }
+            }
+
+            var fingerprint = set.ToString();
+            if (fingerprint != session.SentAssignments)
+            {
+                set.Version = time.GetUtcNow().ToUnixTimeMilliseconds();
+                session.SentAssignments = fingerprint;
+                session.Send(new ControlMessage { Assignments = set });
+            }
+        }
+    }
+
+    private static Assignment ToAssignment(PlacedInstance instance, ReleaseRecord release)
+    {
+        var assignment = new Assignment
+        {
+            Instance = instance.Name,
+            App = instance.App,
+            Process = instance.Process,
+            Index = instance.Index,
+            Release = instance.Release,
+            Image = release.Image,
+            Listens = instance.Process == ProcessType.Web,
+        };
+        assignment.Env.Add(new Dictionary<string, string>(release.Config.Values));
+        if (release.GitRevision.Length > 0)
+        {
+            assignment.Env["GIT_REV"] = release.GitRevision;
+        }
+
+        return assignment;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Berth.ControlPlane.Security;
+
+/// <summary>
+/// The cluster token: created at first start into the data directory, presented by the CLI,
+/// git pushes, agents and edges.
+/// </summary>
+public sealed class ClusterToken
+{
+    private readonly byte[] expected;
+
+    private ClusterToken(string value)
+    {
+        Value = value;
+        expected = Encoding.UTF8.GetBytes(value);
+    }
+
+    /// <summary>The token itself; never logged.</summary>
+    public string Value { get; }
+
+    /// <summary>Reads the token file, creating a fresh token on first start.</summary>
+    public static ClusterToken LoadOrCreate(string path)
+    {
+        if (!File.Exists(path))
+        {
+            SecretFile.Write(path, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)) + "\n");
+        }
+
+        return new ClusterToken(File.ReadAllText(path).Trim());
+    }
+
+    /// <summary>True when <paramref name="presented"/> is the token, compared in constant time.</summary>
+    public bool Matches(string? presented) =>
+        presented is not null
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), expected);
+
+    /// <summary>True when an Authorization header carries the token as Bearer or as a Basic password.</summary>
+    public bool MatchesHeader(string? header)
+    {
+        if (header is null)
+        {
+            return false;
+        }
+
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return Matches(header[7..].Trim());
+        }
+
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
+            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+            return colon >= 0 && Matches(decoded[(colon + 1)..]);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}
