@@ -28,12 +28,18 @@ public sealed class ClusterToken
             SecretFile.Write(path, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)) + "\n");
         }
 
-        return new ClusterToken(File.ReadAllText(path).Trim());
+        var value = File.ReadAllText(path).Trim();
+        if (value.Length == 0)
+        {
+            throw new InvalidDataException($"the token file {path} is empty; delete it to create a new token");
+        }
+
+        return new ClusterToken(value);
     }
 
     /// <summary>True when <paramref name="presented"/> is the token, compared in constant time.</summary>
     public bool Matches(string? presented) =>
-        presented is not null
+        !string.IsNullOrEmpty(presented)
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), expected);
 
     /// <summary>True when an Authorization header carries the token as Bearer or as a Basic password.</summary>

@@ -8,9 +8,6 @@ namespace Berth.ControlPlane.Store;
 /// </summary>
 public interface IClusterStore
 {
-    /// <summary>Reads a setting, creating it with <paramref name="create"/> on first use.</summary>
-    Task<string> GetOrCreateSettingAsync(string key, Func<string> create, CancellationToken ct = default);
-
     /// <summary>Creates an app; false when the name is taken.</summary>
     Task<bool> CreateAppAsync(AppRecord app, CancellationToken ct = default);
 

@@ -14,7 +14,6 @@ public sealed class SqliteClusterStore : IClusterStore
 {
     private const string Schema = """
         PRAGMA journal_mode = WAL;
-        CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS apps (
             name TEXT PRIMARY KEY, created_at TEXT NOT NULL,
             current_release INTEGER NOT NULL DEFAULT 0, config_version INTEGER NOT NULL DEFAULT 0);
@@ -49,14 +48,6 @@ public sealed class SqliteClusterStore : IClusterStore
 
         using var connection = Open();
         Execute(connection, Schema);
-    }
-
-    /// <inheritdoc />
-    public async Task<string> GetOrCreateSettingAsync(string key, Func<string> create, CancellationToken ct = default)
-    {
-        await using var connection = Open();
-        Execute(connection, "INSERT OR IGNORE INTO settings (key, value) VALUES ($a, $b)", key, create());
-        return (string)(await Scalar(connection, "SELECT value FROM settings WHERE key = $a", ct, key))!;
     }
 
     /// <inheritdoc />

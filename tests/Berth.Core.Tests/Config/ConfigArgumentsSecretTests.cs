@@ -2,12 +2,8 @@ using Berth.Core.Config;
 
 namespace Berth.Core.Tests.Config;
 
-/// <summary>
-/// Known bug in ConfigArguments.ParsePairs: the error for a bad key repeats the whole
-/// argument, so the config value (a secret) ends up in error text that reaches the CLI and
-/// the control plane's logs. These tests fail until the error names only the key.
-/// </summary>
-public sealed class ConfigArgumentsSecretEchoBugTests
+/// <summary>Errors about config arguments never repeat a value, which may be a secret.</summary>
+public sealed class ConfigArgumentsSecretTests
 {
     [Fact]
     public void ParsePairs_BadKey_ErrorDoesNotEchoTheValue()

@@ -4,12 +4,10 @@ using static Berth.Core.Tests.Placement.Fixtures;
 namespace Berth.Core.Tests.Placement;
 
 /// <summary>
-/// Known bug in RollingReplacement.Retained: a replacement must be of another release, so an
-/// instance moved to another node within the same release (its node lost a label the formation
-/// now asks for) is stopped before its replacement runs, against the zero-downtime invariant.
-/// These tests fail until a replacement on another node also counts.
+/// An instance moved to another node within the same release (its node lost a label the
+/// formation asks for) keeps running until its replacement runs.
 /// </summary>
-public sealed class RollingReplacementMoveBugTests
+public sealed class RollingReplacementMoveTests
 {
     [Fact]
     public void Retained_SameReleaseMovedToAnotherNode_RetainedUntilReplacementRuns()

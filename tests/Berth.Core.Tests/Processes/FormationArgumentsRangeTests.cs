@@ -2,12 +2,8 @@ using Berth.Core.Processes;
 
 namespace Berth.Core.Tests.Processes;
 
-/// <summary>
-/// Known bug in FormationArguments: a count made of digits that does not fit in an int is
-/// reported as "not a whole number" instead of "out of range", which misleads the user.
-/// These tests fail until an all-digit count that fails to parse is reported as out of range.
-/// </summary>
-public sealed class FormationArgumentsOverflowBugTests
+/// <summary>Counts too large for any formation are reported as out of range, not as malformed.</summary>
+public sealed class FormationArgumentsRangeTests
 {
     [Theory]
     [InlineData("web=2147483648")]
