@@ -1,0 +1,117 @@
+using Berth.Contracts;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace Berth.Cli.Api;
+
+/// <summary>The control plane API over gRPC: each method is one unary call with a deadline.</summary>
+internal sealed class GrpcBerthApi : IBerthApi
+{
+    private readonly GrpcChannel channel;
+    private readonly Apps.AppsClient apps;
+    private readonly Cluster.ClusterClient cluster;
+    private readonly Func<DateTime> deadline;
+
+    /// <summary>
+    /// Creates the API over <paramref name="invoker"/>; disposing it disposes <paramref name="channel"/>.
+    /// </summary>
+    public GrpcBerthApi(GrpcChannel channel, CallInvoker invoker, Func<DateTime> deadline)
+    {
+        this.channel = channel;
+        this.deadline = deadline;
+        apps = new Apps.AppsClient(invoker);
+        cluster = new Cluster.ClusterClient(invoker);
+    }
+
+    /// <inheritdoc />
+    public async Task<ClusterInfo> GetClusterInfoAsync(CancellationToken cancellationToken) =>
+        await cluster.GetClusterInfoAsync(new ClusterInfoRequest(), Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<ListNodesResponse> ListNodesAsync(CancellationToken cancellationToken) =>
+        await cluster.ListNodesAsync(new ListNodesRequest(), Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<AppInfo> CreateAppAsync(string app, CancellationToken cancellationToken) =>
+        await apps.CreateAppAsync(new AppRequest { App = app }, Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<ListAppsResponse> ListAppsAsync(CancellationToken cancellationToken) =>
+        await apps.ListAppsAsync(new ListAppsRequest(), Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<AppInfo> GetAppAsync(string app, CancellationToken cancellationToken) =>
+        await apps.GetAppAsync(new AppRequest { App = app }, Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task DestroyAppAsync(string app, CancellationToken cancellationToken) =>
+        await apps.DestroyAppAsync(new AppRequest { App = app }, Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<ConfigResponse> GetConfigAsync(string app, CancellationToken cancellationToken) =>
+        await apps.GetConfigAsync(new AppRequest { App = app }, Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<ConfigResponse> SetConfigAsync(
+        string app,
+        IReadOnlyDictionary<string, string> values,
+        CancellationToken cancellationToken)
+    {
+        var request = new SetConfigRequest { App = app };
+        request.Values.Add(values.ToDictionary());
+
+        return await apps.SetConfigAsync(request, Options(cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async Task<ConfigResponse> UnsetConfigAsync(
+        string app,
+        IReadOnlyList<string> keys,
+        CancellationToken cancellationToken)
+    {
+        var request = new UnsetConfigRequest { App = app };
+        request.Keys.Add(keys);
+
+        return await apps.UnsetConfigAsync(request, Options(cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async Task<DomainsResponse> AddDomainAsync(
+        string app,
+        string domain,
+        CancellationToken cancellationToken) =>
+        await apps.AddDomainAsync(new DomainRequest { App = app, Domain = domain }, Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<DomainsResponse> RemoveDomainAsync(
+        string app,
+        string domain,
+        CancellationToken cancellationToken) =>
+        await apps.RemoveDomainAsync(new DomainRequest { App = app, Domain = domain }, Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<DomainsResponse> ListDomainsAsync(string app, CancellationToken cancellationToken) =>
+        await apps.ListDomainsAsync(new AppRequest { App = app }, Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<ListInstancesResponse> ListInstancesAsync(string app, CancellationToken cancellationToken) =>
+        await apps.ListInstancesAsync(new AppRequest { App = app }, Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<ScaleResponse> ScaleAsync(
+        string app,
+        IReadOnlyDictionary<string, int> formation,
+        CancellationToken cancellationToken)
+    {
+        var request = new ScaleRequest { App = app };
+        request.Formation.Add(formation.ToDictionary());
+
+        return await apps.ScaleAsync(request, Options(cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => channel.Dispose();
+
+    private CallOptions Options(CancellationToken cancellationToken) =>
+        new(deadline: deadline(), cancellationToken: cancellationToken);
+}

@@ -1,0 +1,28 @@
+using Berth.Contracts;
+using Grpc.Core;
+
+namespace Berth.Cli.Tests.Api;
+
+/// <summary>A Cluster service that records the authorization header and refuses any token but one.</summary>
+internal sealed class RecordingClusterService : Cluster.ClusterBase
+{
+    public const string AcceptedToken = "good-token";
+
+    public static List<string?> Authorizations { get; } = [];
+
+    public override Task<ClusterInfo> GetClusterInfo(ClusterInfoRequest request, ServerCallContext context)
+    {
+        var authorization = context.RequestHeaders.GetValue("authorization");
+        lock (Authorizations)
+        {
+            Authorizations.Add(authorization);
+        }
+
+        if (authorization != $"Bearer {AcceptedToken}")
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "the token is not valid"));
+        }
+
+        return Task.FromResult(new ClusterInfo { GitBaseUrl = "http://127.0.0.1:7001/git", Version = "test" });
+    }
+}

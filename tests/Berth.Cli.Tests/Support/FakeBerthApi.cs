@@ -1,0 +1,119 @@
+using Berth.Cli.Api;
+using Berth.Contracts;
+
+namespace Berth.Cli.Tests.Support;
+
+/// <summary>
+/// A control plane in memory: answers with the responses set on it, records every call, and
+/// throws <see cref="Failure"/> from every call when it is set.
+/// </summary>
+internal sealed class FakeBerthApi : IBerthApi
+{
+    public List<string> Calls { get; } = [];
+
+    public Exception? Failure { get; set; }
+
+    public ClusterInfo ClusterInfo { get; set; } = new()
+    {
+        GitBaseUrl = "http://127.0.0.1:7001/git",
+        Domain = "localhost",
+        Version = "0.1.0",
+    };
+
+    public ListNodesResponse Nodes { get; set; } = new();
+
+    public ListAppsResponse Apps { get; set; } = new();
+
+    public AppInfo App { get; set; } = new();
+
+    public ConfigResponse Config { get; set; } = new();
+
+    public DomainsResponse Domains { get; set; } = new();
+
+    public ListInstancesResponse Instances { get; set; } = new();
+
+    public ScaleResponse Scale { get; set; } = new();
+
+    public IReadOnlyDictionary<string, string>? LastConfigValues { get; private set; }
+
+    public IReadOnlyList<string>? LastConfigKeys { get; private set; }
+
+    public IReadOnlyDictionary<string, int>? LastFormation { get; private set; }
+
+    public string? LastDomain { get; private set; }
+
+    public Task<ClusterInfo> GetClusterInfoAsync(CancellationToken cancellationToken) =>
+        Answer("GetClusterInfo", ClusterInfo);
+
+    public Task<ListNodesResponse> ListNodesAsync(CancellationToken cancellationToken) =>
+        Answer("ListNodes", Nodes);
+
+    public Task<AppInfo> CreateAppAsync(string app, CancellationToken cancellationToken) =>
+        Answer($"CreateApp {app}", new AppInfo(App) { Name = app });
+
+    public Task<ListAppsResponse> ListAppsAsync(CancellationToken cancellationToken) => Answer("ListApps", Apps);
+
+    public Task<AppInfo> GetAppAsync(string app, CancellationToken cancellationToken) =>
+        Answer($"GetApp {app}", App);
+
+    public Task DestroyAppAsync(string app, CancellationToken cancellationToken) =>
+        Answer($"DestroyApp {app}", new DestroyAppResponse());
+
+    public Task<ConfigResponse> GetConfigAsync(string app, CancellationToken cancellationToken) =>
+        Answer($"GetConfig {app}", Config);
+
+    public Task<ConfigResponse> SetConfigAsync(
+        string app,
+        IReadOnlyDictionary<string, string> values,
+        CancellationToken cancellationToken)
+    {
+        LastConfigValues = values;
+        return Answer($"SetConfig {app}", Config);
+    }
+
+    public Task<ConfigResponse> UnsetConfigAsync(
+        string app,
+        IReadOnlyList<string> keys,
+        CancellationToken cancellationToken)
+    {
+        LastConfigKeys = keys;
+        return Answer($"UnsetConfig {app}", Config);
+    }
+
+    public Task<DomainsResponse> AddDomainAsync(string app, string domain, CancellationToken cancellationToken)
+    {
+        LastDomain = domain;
+        return Answer($"AddDomain {app} {domain}", Domains);
+    }
+
+    public Task<DomainsResponse> RemoveDomainAsync(string app, string domain, CancellationToken cancellationToken)
+    {
+        LastDomain = domain;
+        return Answer($"RemoveDomain {app} {domain}", Domains);
+    }
+
+    public Task<DomainsResponse> ListDomainsAsync(string app, CancellationToken cancellationToken) =>
+        Answer($"ListDomains {app}", Domains);
+
+    public Task<ListInstancesResponse> ListInstancesAsync(string app, CancellationToken cancellationToken) =>
+        Answer($"ListInstances {app}", Instances);
+
+    public Task<ScaleResponse> ScaleAsync(
+        string app,
+        IReadOnlyDictionary<string, int> formation,
+        CancellationToken cancellationToken)
+    {
+        LastFormation = formation;
+        return Answer($"Scale {app}", Scale);
+    }
+
+    public void Dispose()
+    {
+    }
+
+    private Task<T> Answer<T>(string call, T response)
+    {
+        Calls.Add(call);
+        return Failure is null ? Task.FromResult(response) : Task.FromException<T>(Failure);
+    }
+}
