@@ -1,0 +1,71 @@
+using System.Globalization;
+using Docker.DotNet.Models;
+
+namespace Berth.Agent.Containers;
+
+/// <summary>
+/// Builds the Docker create request of an instance's container: name, labels, environment,
+/// command and host settings. Pure: the request is plain data.
+/// </summary>
+internal static class ContainerSpecBuilder
+{
+    /// <summary>How long a stopping container gets between SIGTERM and SIGKILL.</summary>
+    public static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(30);
+
+    /// <summary>The host networking mode: instances listen on the node's own ports.</summary>
+    public const string HostNetwork = "host";
+
+    /// <summary>The create request for <paramref name="assignment"/> on node <paramref name="node"/>.</summary>
+    /// <param name="assignment">The instance.</param>
+    /// <param name="port">The host port it listens on; 0 when it does not listen.</param>
+    /// <param name="node">The node's name, for <c>BERTH_NODE</c>.</param>
+    public static CreateContainerParameters Build(InstanceAssignment assignment, int port, string node) => new()
+    {
+        Name = assignment.ContainerName,
+        Image = assignment.Image,
+        Labels = Labels(assignment, port),
+        Env = [.. Environment(assignment, port, node)],
+        Cmd = assignment.Command.Count > 0 ? [.. assignment.Command] : null,
+        StopTimeout = StopGracePeriod,
+        HostConfig = new HostConfig
+        {
+            NetworkMode = HostNetwork,
+            Init = true,
+            // Limitation: crashed instances are restarted by Docker's own unless-stopped policy and
+            // its backoff; Berth-side restart backoff and a crash-loop state come later.
+            RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.UnlessStopped },
+        },
+    };
+
+    /// <summary>The labels that mark the container as Berth's and name its instance.</summary>
+    public static Dictionary<string, string> Labels(InstanceAssignment assignment, int port) => new()
+    {
+        [ContainerLabels.Managed] = ContainerLabels.ManagedValue,
+        [ContainerLabels.App] = assignment.App,
+        [ContainerLabels.Process] = assignment.Process,
+        [ContainerLabels.Instance] = assignment.Instance,
+        [ContainerLabels.Release] = assignment.Release.ToString(CultureInfo.InvariantCulture),
+        [ContainerLabels.Port] = port.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>
+    /// The environment as <c>KEY=VALUE</c> lines sorted by key: the app's config vars, then
+    /// Berth's own (<c>PORT</c> when the instance listens, <c>DYNO</c>, <c>BERTH_NODE</c>,
+    /// <c>BERTH_INSTANCE</c>), which win over config vars of the same name.
+    /// </summary>
+    public static IReadOnlyList<string> Environment(InstanceAssignment assignment, int port, string node)
+    {
+        var values = new Dictionary<string, string>(assignment.Env, StringComparer.Ordinal);
+
+        if (assignment.Listens)
+        {
+            values["PORT"] = port.ToString(CultureInfo.InvariantCulture);
+        }
+
+        values["DYNO"] = assignment.Dyno;
+        values["BERTH_NODE"] = node;
+        values["BERTH_INSTANCE"] = assignment.Instance;
+
+        return [.. values.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}")];
+    }
+}

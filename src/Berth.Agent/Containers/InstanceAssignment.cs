@@ -1,0 +1,47 @@
+using Berth.Contracts;
+using Berth.Core.Processes;
+
+namespace Berth.Agent.Containers;
+
+/// <summary>
+/// One instance the control plane wants on this node, as plain data for the reconciler.
+/// <see cref="Env"/> holds config values, which are secrets: never log them.
+/// </summary>
+/// <param name="Instance">The instance name, <c>app.type.N</c>.</param>
+/// <param name="App">The app the instance belongs to.</param>
+/// <param name="Process">The process type, e.g. <c>web</c>.</param>
+/// <param name="Index">The instance's number within its process type.</param>
+/// <param name="Release">The release the instance runs.</param>
+/// <param name="Image">The registry reference to pull, e.g. <c>127.0.0.1:5000/myapp:v3</c>.</param>
+/// <param name="Env">The app's config vars.</param>
+/// <param name="Command">The command to run; empty for the image's own command.</param>
+/// <param name="Listens">True when the process listens on <c>PORT</c> (web).</param>
+internal sealed record InstanceAssignment(
+    string Instance,
+    string App,
+    string Process,
+    int Index,
+    int Release,
+    string Image,
+    IReadOnlyDictionary<string, string> Env,
+    IReadOnlyList<string> Command,
+    bool Listens)
+{
+    /// <summary>The container name of this release of the instance, <c>app.type.N.vR</c>.</summary>
+    public string ContainerName => InstanceName.Container(Instance, Release);
+
+    /// <summary>The <c>DYNO</c> value, <c>type.N</c>.</summary>
+    public string Dyno => $"{Process}.{Index}";
+
+    /// <summary>Copies an assignment received from the control plane.</summary>
+    public static InstanceAssignment FromContract(Assignment assignment) => new(
+        assignment.Instance,
+        assignment.App,
+        assignment.Process,
+        assignment.Index,
+        assignment.Release,
+        assignment.Image,
+        new Dictionary<string, string>(assignment.Env, StringComparer.Ordinal),
+        [.. assignment.Command],
+        assignment.Listens);
+}

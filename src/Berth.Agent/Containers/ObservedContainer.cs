@@ -1,0 +1,27 @@
+namespace Berth.Agent.Containers;
+
+/// <summary>A container as the Docker engine lists it, as plain data for the reconciler and the reports.</summary>
+/// <param name="Id">Docker's container id.</param>
+/// <param name="Name">The container name, without Docker's leading slash.</param>
+/// <param name="Labels">The container's labels.</param>
+/// <param name="State">Docker's state, one of <see cref="DockerStates"/>.</param>
+/// <param name="ExitCode">The last exit code, when the container has exited.</param>
+internal sealed record ObservedContainer(
+    string Id,
+    string Name,
+    IReadOnlyDictionary<string, string> Labels,
+    string State,
+    int? ExitCode)
+{
+    /// <summary>True when Berth created the container (label <c>berth.managed=true</c>).</summary>
+    public bool IsManaged => ContainerLabels.IsManaged(Labels);
+
+    /// <summary>The host port the instance listens on; 0 when it does not listen.</summary>
+    public int Port => ContainerLabels.ReadNumber(Labels, ContainerLabels.Port);
+
+    /// <summary>True when the container's process runs.</summary>
+    public bool IsRunning => State == DockerStates.Running;
+
+    /// <summary>True when the container is stopped and can be started again.</summary>
+    public bool CanBeStarted => State is DockerStates.Created or DockerStates.Exited;
+}

@@ -1,0 +1,10 @@
+namespace Berth.Agent.Containers;
+
+/// <summary>Start again the stopped container of an assigned instance.</summary>
+/// <param name="Id">Docker's container id.</param>
+/// <param name="Name">The container name.</param>
+internal sealed record StartContainer(string Id, string Name) : ContainerOperation
+{
+    /// <inheritdoc />
+    public override string ContainerName => Name;
+}

@@ -1,0 +1,79 @@
+namespace Berth.Agent;
+
+/// <summary>
+/// Every event id the agent logs with, in one place so they stay unique (the agent owns 2000-2999).
+/// </summary>
+internal static class EventIds
+{
+    /// <summary>The agent started with its options.</summary>
+    public const int AgentStarting = 2000;
+
+    /// <summary>The stream to the control plane is open and the node is registered.</summary>
+    public const int ControlPlaneRegistered = 2100;
+
+    /// <summary>The stream to the control plane ended or could not be opened.</summary>
+    public const int ControlPlaneLost = 2101;
+
+    /// <summary>A further attempt to reach the control plane failed while it is still away.</summary>
+    public const int ControlPlaneStillAway = 2105;
+
+    /// <summary>The control plane rejected the agent's token.</summary>
+    public const int ControlPlaneUnauthenticated = 2102;
+
+    /// <summary>The agent waits before dialling the control plane again.</summary>
+    public const int ControlPlaneRetrying = 2103;
+
+    /// <summary>The control plane answered with something other than the expected message.</summary>
+    public const int ControlPlaneProtocolError = 2104;
+
+    /// <summary>An assignment set arrived from the control plane.</summary>
+    public const int AssignmentsReceived = 2200;
+
+    /// <summary>A reconcile planned its operations.</summary>
+    public const int ReconcilePlanned = 2201;
+
+    /// <summary>A reconcile could not observe the node's containers.</summary>
+    public const int ReconcileFailed = 2202;
+
+    /// <summary>A reconcile will be tried again because some of its operations failed.</summary>
+    public const int ReconcileRetrying = 2203;
+
+    /// <summary>An image was pulled from the registry.</summary>
+    public const int ImagePulled = 2300;
+
+    /// <summary>A pull failed but the image is present locally, so it is used.</summary>
+    public const int ImagePullFailedUsingLocal = 2301;
+
+    /// <summary>An instance's container was created and started.</summary>
+    public const int InstanceStarted = 2302;
+
+    /// <summary>A stopped container of an assigned instance was started again.</summary>
+    public const int ContainerRestarted = 2303;
+
+    /// <summary>A container no longer assigned was stopped and removed.</summary>
+    public const int ContainerRemoved = 2304;
+
+    /// <summary>A container operation failed.</summary>
+    public const int OperationFailed = 2305;
+
+    /// <summary>An instance could not be planned (no free port).</summary>
+    public const int InstanceRejected = 2306;
+
+    /// <summary>The Docker engine could not be read for a report.</summary>
+    public const int DockerUnavailable = 2400;
+
+    /// <summary>The Docker engine answers again after a failure.</summary>
+    public const int DockerAvailable = 2401;
+
+    /// <summary>A build command arrived.</summary>
+    public const int BuildStarted = 2500;
+
+    /// <summary>A build was built, pushed and reported.</summary>
+    public const int BuildSucceeded = 2501;
+
+    /// <summary>A build failed and the failure was reported.</summary>
+    public const int BuildFailed = 2502;
+
+    /// <summary>A build's temporary context file could not be deleted.</summary>
+    public const int BuildContextNotDeleted = 2503;
+}
