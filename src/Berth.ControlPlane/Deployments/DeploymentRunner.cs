@@ -126,8 +126,8 @@ public sealed partial class DeploymentRunner(
             return await RevertAsync(release, previous, failure, ct);
         }
 
-        var version = await routes.RefreshAsync(ct);
-        await routes.WaitForAcknowledgementsAsync(version, EdgeTimeout, ct);
+        await reconciler.ReconcileAsync(ct);
+        await routes.WaitForAcknowledgementsAsync(routes.Current.Version, EdgeTimeout, ct);
         await store.SetReleaseStateAsync(release.App, release.Number, "deployed", ct);
         Log.DeploymentSucceeded(logger, release.App, release.Number);
         await output.WriteLineAsync($"=====> {release.App} v{release.Number} deployed: {options.AppUrl(release.App)}");

@@ -1,10 +1,14 @@
 using Berth.Contracts;
+using Berth.ControlPlane.Scheduling;
 using Grpc.Core;
 
 namespace Berth.ControlPlane.Routing;
 
 /// <summary>The end of the edges' streams: sends route tables, takes acknowledgements.</summary>
-public sealed partial class RouteHubService(RoutePublisher publisher, ILogger<RouteHubService> logger)
+public sealed partial class RouteHubService(
+    RoutePublisher publisher,
+    ReconcileTrigger trigger,
+    ILogger<RouteHubService> logger)
     : RouteHub.RouteHubBase
 {
     /// <inheritdoc />
@@ -32,6 +36,9 @@ public sealed partial class RouteHubService(RoutePublisher publisher, ILogger<Ro
                 if (requestStream.Current.BodyCase == EdgeMessage.BodyOneofCase.Ack)
                 {
                     edge.Acknowledge(requestStream.Current.Ack.Version);
+
+                    // Instances leaving wait for this acknowledgement before they stop.
+                    trigger.Kick();
                 }
             }
         }
@@ -42,6 +49,7 @@ public sealed partial class RouteHubService(RoutePublisher publisher, ILogger<Ro
         finally
         {
             publisher.Detach(edge);
+            trigger.Kick();
             Log.EdgeDisconnected(logger, edge.Name);
             await writer;
         }

@@ -10,7 +10,8 @@ namespace Berth.ControlPlane.Routing;
 
 /// <summary>
 /// Computes the route table (every app's hosts and its running web instances on live
-/// nodes), sends it to every connected edge when it changes, and tells who has applied it.
+/// nodes that the reconciler calls routable), sends it to every connected edge when it
+/// changes, and tells who has applied it.
 /// </summary>
 public sealed partial class RoutePublisher(
     IClusterStore store,
@@ -40,13 +41,16 @@ public sealed partial class RoutePublisher(
         edge.Close();
     }
 
-    /// <summary>Recomputes the table and publishes it when it changed; returns the current version.</summary>
-    public async Task<long> RefreshAsync(CancellationToken ct)
+    /// <summary>
+    /// Recomputes the table with the running web instances among <paramref name="routable"/>,
+    /// publishes it when it changed, and returns the current version.
+    /// </summary>
+    public async Task<long> RefreshAsync(IReadOnlyCollection<PlacedInstance> routable, CancellationToken ct)
     {
         await gate.WaitAsync(ct);
         try
         {
-            var routes = await ComputeRoutesAsync(ct);
+            var routes = await ComputeRoutesAsync(routable, ct);
             if (routes.SequenceEqual(current.Routes))
             {
                 return current.Version;
@@ -69,6 +73,9 @@ public sealed partial class RoutePublisher(
         }
     }
 
+    /// <summary>True when every connected edge has applied <paramref name="version"/> or a newer one.</summary>
+    public bool AllAcknowledged(long version) => edges.Keys.All(e => e.Acknowledged >= version);
+
     /// <summary>
     /// Waits until every connected edge has applied <paramref name="version"/> or a newer one.
     /// False when <paramref name="timeout"/> passed first.
@@ -76,7 +83,7 @@ public sealed partial class RoutePublisher(
     public async Task<bool> WaitForAcknowledgementsAsync(long version, TimeSpan timeout, CancellationToken ct)
     {
         var deadline = time.GetUtcNow() + timeout;
-        while (edges.Keys.Any(e => e.Acknowledged < version))
+        while (!AllAcknowledged(version))
         {
             if (time.GetUtcNow() >= deadline)
             {
@@ -91,11 +98,13 @@ public sealed partial class RoutePublisher(
         return true;
     }
 
-    private async Task<List<Route>> ComputeRoutesAsync(CancellationToken ct)
+    private async Task<List<Route>> ComputeRoutesAsync(
+        IReadOnlyCollection<PlacedInstance> routable,
+        CancellationToken ct)
     {
         var apps = await store.ListAppsAsync(ct);
         var domains = (await store.ListDomainsAsync(null, ct)).ToLookup(d => d.App, d => d.Domain);
-        var backends = RunningWebBackends().ToLookup(b => b.App, b => b.Backend);
+        var backends = RunningWebBackends(routable).ToLookup(b => b.App, b => b.Backend);
 
         return apps
             .Select(app =>
@@ -109,14 +118,21 @@ public sealed partial class RoutePublisher(
             .ToList();
     }
 
-    private IEnumerable<(string App, Backend Backend)> RunningWebBackends() =>
-        from session in agents.Sessions
-        where agents.StatusOf(session.Node) == NodeStatus.Ready
-        from instance in session.Instances
-        where instance.Process == ProcessType.Web && instance.State == InstanceStates.Running && instance.Port > 0
-        select (instance.App, new Backend
-        {
-            Instance = InstanceName.Container(instance.Instance, instance.Release),
-            Url = $"http://{session.Registration.Address}:{instance.Port}",
-        });
+    private IEnumerable<(string App, Backend Backend)> RunningWebBackends(IReadOnlyCollection<PlacedInstance> routable)
+    {
+        var wanted = routable.Select(i => (i.Node, i.Name, i.Release)).ToHashSet();
+        return
+            from session in agents.Sessions
+            where agents.StatusOf(session.Node) == NodeStatus.Ready
+            from instance in session.Instances
+            where instance.Process == ProcessType.Web
+                && instance.State == InstanceStates.Running
+                && instance.Port > 0
+                && wanted.Contains((session.Node, instance.Instance, instance.Release))
+            select (instance.App, new Backend
+            {
+                Instance = InstanceName.Container(instance.Instance, instance.Release),
+                Url = $"http://{session.Registration.Address}:{instance.Port}",
+            });
+    }
 }

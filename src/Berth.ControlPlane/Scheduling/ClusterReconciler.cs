@@ -23,7 +23,11 @@ public sealed partial class ClusterReconciler(
     /// <summary>The longest pause between two passes.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
+    /// <summary>The longest an instance leaving waits for the edges to stop routing to it.</summary>
+    public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
+
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Dictionary<PlacedInstance, DateTimeOffset> drainingSince = [];
 
     /// <summary>Runs one pass now and returns its placement plan.</summary>
     public async Task<PlacementPlan> ReconcileAsync(CancellationToken ct)
@@ -39,11 +43,13 @@ public sealed partial class ClusterReconciler(
             var current = await store.ListAssignmentsAsync(ct);
 
             var plan = PlacementPlanner.Plan(demands, nodes, current);
-            var desired = Desired(plan);
+            var routable = Routable(plan);
+            var version = await routes.RefreshAsync(routable, ct);
+            var desired = Sorted(routable.Concat(Draining(plan, routable, version)));
             if (!desired.SequenceEqual(current))
             {
                 await store.ReplaceAssignmentsAsync(desired, ct);
-                Log.AssignmentsChanged(logger, plan.Place.Count, current.Count - plan.Keep.Count, desired.Count);
+                Log.AssignmentsChanged(logger, plan.Place.Count, current.Except(desired).Count(), desired.Count);
             }
 
             if (plan.Unplaced.Count > 0)
@@ -52,7 +58,6 @@ public sealed partial class ClusterReconciler(
             }
 
             await SendAssignmentsAsync(desired, releases, ct);
-            await routes.RefreshAsync(ct);
             return plan;
         }
         finally
@@ -83,20 +88,54 @@ public sealed partial class ClusterReconciler(
         }
     }
 
-    private List<PlacedInstance> Desired(PlacementPlan plan)
+    /// <summary>
+    /// The instances that may receive traffic: what the plan keeps and places, and the old
+    /// instances whose replacement does not run yet, so an app keeps serving while a new
+    /// release starts.
+    /// </summary>
+    private List<PlacedInstance> Routable(PlacementPlan plan)
     {
-        // Old-release instances keep running until their replacement runs, so an app keeps
-        // serving while a new release starts.
         var retained = RollingReplacement.Retained(plan, agents.IsRunning)
             .Where(i => agents.StatusOf(i.Node) != NodeStatus.Down);
+        return plan.Keep.Concat(plan.Place).Concat(retained).ToList();
+    }
 
-        return plan.Keep.Concat(plan.Place).Concat(retained)
+    /// <summary>
+    /// The instances leaving that keep running until every edge has applied route table
+    /// <paramref name="version"/>, which no longer sends them traffic; at most
+    /// <see cref="DrainTimeout"/>, so an edge that never acknowledges cannot hold them forever.
+    /// </summary>
+    private List<PlacedInstance> Draining(PlacementPlan plan, List<PlacedInstance> routable, long version)
+    {
+        var leaving = plan.Stop.Except(routable).Where(agents.IsRunning).ToList();
+        var now = time.GetUtcNow();
+        foreach (var gone in drainingSince.Keys.Except(leaving).ToList())
+        {
+            drainingSince.Remove(gone);
+        }
+
+        if (routes.AllAcknowledged(version))
+        {
+            drainingSince.Clear();
+            return [];
+        }
+
+        foreach (var instance in leaving)
+        {
+            drainingSince.TryAdd(instance, now);
+        }
+
+        return leaving.Where(i => now - drainingSince[i] < DrainTimeout).ToList();
+    }
+
+    private static List<PlacedInstance> Sorted(IEnumerable<PlacedInstance> instances) =>
+        instances
             .OrderBy(i => i.App, StringComparer.Ordinal)
             .ThenBy(i => i.Process, StringComparer.Ordinal)
             .ThenBy(i => i.Index)
             .ThenBy(i => i.Release)
+            .ThenBy(i => i.Node, StringComparer.Ordinal)
             .ToList();
-    }
 
     private async Task<List<ProcessDemand>> DemandsAsync(
         Dictionary<(string, int), ReleaseRecord?> releases,

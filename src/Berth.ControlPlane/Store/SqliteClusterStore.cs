@@ -32,7 +32,7 @@ public sealed class SqliteClusterStore : IClusterStore
             memory_mb INTEGER NOT NULL, registered_at TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS assignments (
             app TEXT NOT NULL, process TEXT NOT NULL, idx INTEGER NOT NULL, release INTEGER NOT NULL,
-            node TEXT NOT NULL, memory_mb INTEGER NOT NULL, PRIMARY KEY (app, process, idx, release));
+            node TEXT NOT NULL, memory_mb INTEGER NOT NULL, PRIMARY KEY (app, process, idx, release, node));
         """;
 
     private readonly string connectionString;
@@ -292,7 +292,7 @@ public sealed class SqliteClusterStore : IClusterStore
         await using var connection = Open();
         return await Query(
             connection,
-            "SELECT app, process, idx, release, node, memory_mb FROM assignments ORDER BY app, process, idx, release",
+            "SELECT app, process, idx, release, node, memory_mb FROM assignments ORDER BY app, process, idx, release, node",
             r => new PlacedInstance(
                 r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetString(4), r.GetInt64(5)),
             ct);
