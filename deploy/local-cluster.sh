@@ -124,8 +124,22 @@ load_settings() {
     require_number BERTH_SAMPLE "$SAMPLE" 0 1
     require_number BERTH_INSTALL_CLI "$INSTALL_CLI" 0 1
     require_number BERTH_BUILD "$BUILD" 0 1
+    require_ports_outside_ephemeral_range
 
     derive_paths
+}
+
+# Instances listen on their node's ports; a port the kernel may also hand out as the local
+# port of an outgoing connection can be taken when an instance starts, so refuse ranges
+# that overlap net.ipv4.ip_local_port_range.
+require_ports_outside_ephemeral_range() {
+    local low high first=$NODE_PORT_BASE last=$((NODE_PORT_BASE + NODES * 1000 - 1))
+
+    read -r low high </proc/sys/net/ipv4/ip_local_port_range || return 0
+    if ((first <= high && last >= low)); then
+        fail "node ports $first-$last overlap the kernel's ephemeral ports $low-$high" \
+            "(net.ipv4.ip_local_port_range); choose a BERTH_NODE_PORT_BASE below $((low - NODES * 1000 + 1))"
+    fi
 }
 
 save_settings() {
@@ -568,7 +582,8 @@ start_agent() {
         --address 127.0.0.1 \
         --docker "unix://$(node_socket "$node")" \
         --ports "$first-$last" \
-        --memory 4096
+        --memory 4096 \
+        --state-dir "$STATE_DIR/nodes/node-$node/agent"
 }
 
 start_agents() {

@@ -3,6 +3,7 @@ using Berth.Agent.Connection;
 using Berth.Agent.Containers;
 using Berth.Agent.Options;
 using Berth.Agent.Reporting;
+using Berth.Agent.Supervision;
 using Berth.Contracts;
 using Docker.DotNet;
 using Grpc.Net.Client;
@@ -37,11 +38,15 @@ internal static class AgentServices
         services.AddSingleton<InstanceStatusBoard>();
         services.AddSingleton<PortProbe>();
         services.AddSingleton<BuildRunner>();
+        services.AddSingleton<AssignedContainers>();
+        services.AddSingleton<RestartLedger>();
+        services.AddSingleton<RestartStateFile>();
 
         services.AddSingleton<ReconcileWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<ReconcileWorker>());
         services.AddSingleton<InstanceReporter>();
         services.AddHostedService(provider => provider.GetRequiredService<InstanceReporter>());
+        services.AddHostedService<RestartSupervisor>();
         services.AddHostedService<AgentConnection>();
 
         return services;

@@ -47,7 +47,7 @@ internal static class EventIds
     /// <summary>An instance's container was created and started.</summary>
     public const int InstanceStarted = 2302;
 
-    /// <summary>A stopped container of an assigned instance was started again.</summary>
+    /// <summary>A created but never started container of an assigned instance was started.</summary>
     public const int ContainerRestarted = 2303;
 
     /// <summary>A container no longer assigned was stopped and removed.</summary>
@@ -76,4 +76,22 @@ internal static class EventIds
 
     /// <summary>A build's temporary context file could not be deleted.</summary>
     public const int BuildContextNotDeleted = 2503;
+
+    /// <summary>An assigned instance exited on its own and waits for its restart.</summary>
+    public const int InstanceCrashed = 2600;
+
+    /// <summary>A crashed instance was started again.</summary>
+    public const int InstanceRestarted = 2601;
+
+    /// <summary>Starting a crashed instance again failed; a later try is scheduled.</summary>
+    public const int InstanceRestartFailed = 2602;
+
+    /// <summary>The restart supervisor could not read Docker this time round.</summary>
+    public const int SupervisionSkipped = 2603;
+
+    /// <summary>The restart state file could not be read at startup.</summary>
+    public const int RestartStateUnreadable = 2604;
+
+    /// <summary>The restart state file could not be written.</summary>
+    public const int RestartStateNotSaved = 2605;
 }

@@ -55,7 +55,8 @@ internal sealed class CliApplication
             CliEnvironment.FromProcess(),
             new GrpcBerthApiFactory(TimeProvider.System, CallTimeout),
             new GitProcessRunner(),
-            Console.In);
+            Console.In,
+            TimeProvider.System);
 
         return new CliApplication(context, Console.Out, Console.Error);
     }
@@ -104,6 +105,8 @@ internal sealed class CliApplication
         AddAll(root, ConfigCommands.Create(context));
         AddAll(root, DomainsCommands.Create(context));
         AddAll(root, PsCommands.Create(context));
+        AddAll(root, PsLifecycleCommands.Create(context));
+        root.Subcommands.Add(PsSetCommand.Create(context));
         AddAll(root, NodesCommands.Create(context));
         AddAll(root, GitCommands.Create(context));
         root.Subcommands.Add(GitCredentialCommand.Create(context));

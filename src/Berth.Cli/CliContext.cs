@@ -20,17 +20,20 @@ internal sealed class CliContext
     /// <param name="apiFactory">Opens connections to a control plane.</param>
     /// <param name="git">Runs git.</param>
     /// <param name="input">Standard input (read by the credential helper).</param>
+    /// <param name="time">The clock, for times shown relative to now.</param>
     public CliContext(
         IConsoleOutput output,
         CliEnvironment environment,
         IBerthApiFactory apiFactory,
         IGitRunner git,
-        TextReader input)
+        TextReader input,
+        TimeProvider time)
     {
         Output = output;
         Environment = environment;
         Git = git;
         Input = input;
+        Time = time;
         this.apiFactory = apiFactory;
         ConfigStore = new CliConfigStore(CliConfigPath.Resolve(environment));
     }
@@ -46,6 +49,9 @@ internal sealed class CliContext
 
     /// <summary>Standard input.</summary>
     public TextReader Input { get; }
+
+    /// <summary>The clock, for times shown relative to now (uptimes, restart countdowns).</summary>
+    public TimeProvider Time { get; }
 
     /// <summary>The CLI config file.</summary>
     public CliConfigStore ConfigStore { get; }

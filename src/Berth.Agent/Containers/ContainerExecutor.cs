@@ -129,10 +129,17 @@ internal sealed partial class ContainerExecutor(
         }
     }
 
+    /// <summary>Starts an existing Berth-managed container, e.g. a crashed one the supervisor restarts.</summary>
+    /// <exception cref="DockerOperationException">The container is not labelled as Berth's.</exception>
+    public async Task StartStoppedAsync(string id, string name, CancellationToken token)
+    {
+        await EnsureManagedAsync(id, name, token);
+        await docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), token);
+    }
+
     private async Task StartContainerAsync(StartContainer start, CancellationToken token)
     {
-        await EnsureManagedAsync(start.Id, start.Name, token);
-        await docker.Containers.StartContainerAsync(start.Id, new ContainerStartParameters(), token);
+        await StartStoppedAsync(start.Id, start.Name, token);
 
         Log.ContainerRestarted(logger, start.Name);
     }
@@ -148,7 +155,9 @@ internal sealed partial class ContainerExecutor(
                 WaitBeforeKillSeconds = (uint)ContainerSpecBuilder.StopGracePeriod.TotalSeconds,
             };
             await docker.Containers.StopContainerAsync(remove.Id, stop, token);
-            var removal = new ContainerRemoveParameters { RemoveVolumes = true };
+
+            // Forced, so that a restart racing with the stop cannot leave the container behind.
+            var removal = new ContainerRemoveParameters { RemoveVolumes = true, Force = true };
             await docker.Containers.RemoveContainerAsync(remove.Id, removal, token);
         }
         catch (DockerContainerNotFoundException)
@@ -187,7 +196,7 @@ internal sealed partial class ContainerExecutor(
         public static partial void InstanceStarted(ILogger logger, string instance, string app, int release, int port);
 
         [LoggerMessage(EventId = EventIds.ContainerRestarted, Level = LogLevel.Information,
-            Message = "Stopped container {Container} started again")]
+            Message = "Container {Container}, created but never started, started")]
         public static partial void ContainerRestarted(ILogger logger, string container);
 
         [LoggerMessage(EventId = EventIds.ContainerRemoved, Level = LogLevel.Information,

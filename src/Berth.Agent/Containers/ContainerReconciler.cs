@@ -5,13 +5,15 @@ namespace Berth.Agent.Containers;
 /// <summary>
 /// Compares the node's desired instances with the containers Docker reports and plans the
 /// steps that close the gap. Pure: no I/O. Containers without <c>berth.managed=true</c> are
-/// never part of a plan.
+/// never part of a plan. An assigned container that ran and exited is the restart
+/// supervisor's (it restarts it with backoff), so the reconciler neither starts nor
+/// re-creates it; it only starts containers that were created and never started.
 /// </summary>
 internal static class ContainerReconciler
 {
     /// <summary>
     /// The steps that make the node run exactly <paramref name="desired"/>: rejections first,
-    /// then starts of stopped containers, then new instances, then removals.
+    /// then starts of containers created but never started, then new instances, then removals.
     /// </summary>
     /// <param name="desired">The assignment set: every instance the node should run.</param>
     /// <param name="observed">The containers Docker lists, managed or not.</param>
@@ -46,9 +48,13 @@ internal static class ContainerReconciler
         PortAllocator allocator,
         PortRange ports)
     {
+        // Limitation: a changed memory limit reaches an instance only when its container is next created
+        // (a new release); the agent does not resize or re-create a container that already exists.
         if (byName.TryGetValue(assignment.ContainerName, out var existing))
         {
-            return existing.CanBeStarted ? new StartContainer(existing.Id, existing.Name) : null;
+            // Exited containers wait for the restart supervisor's backoff: starting them here too
+            // would defeat it.
+            return existing.NeverStarted ? new StartContainer(existing.Id, existing.Name) : null;
         }
 
         if (!assignment.Listens)

@@ -1,3 +1,4 @@
+using Berth.Core.Processes;
 using System.Globalization;
 using Docker.DotNet.Models;
 
@@ -5,7 +6,8 @@ namespace Berth.Agent.Containers;
 
 /// <summary>
 /// Builds the Docker create request of an instance's container: name, labels, environment,
-/// command and host settings. Pure: the request is plain data.
+/// command and host settings. Pure: the request is plain data. Docker's restart policy is
+/// "no": the agent's restart supervisor restarts crashed instances with its own backoff.
 /// </summary>
 internal static class ContainerSpecBuilder
 {
@@ -14,6 +16,9 @@ internal static class ContainerSpecBuilder
 
     /// <summary>The host networking mode: instances listen on the node's own ports.</summary>
     public const string HostNetwork = "host";
+
+    /// <summary>Bytes in a MiB, for <see cref="HostConfig.Memory"/>.</summary>
+    public const long BytesPerMib = 1024 * 1024;
 
     /// <summary>The create request for <paramref name="assignment"/> on node <paramref name="node"/>.</summary>
     /// <param name="assignment">The instance.</param>
@@ -25,17 +30,43 @@ internal static class ContainerSpecBuilder
         Image = assignment.Image,
         Labels = Labels(assignment, port),
         Env = [.. Environment(assignment, port, node)],
-        Cmd = assignment.Command.Count > 0 ? [.. assignment.Command] : null,
+        Cmd = Command(assignment, port, node),
         StopTimeout = StopGracePeriod,
         HostConfig = new HostConfig
         {
             NetworkMode = HostNetwork,
             Init = true,
-            // Limitation: crashed instances are restarted by Docker's own unless-stopped policy and
-            // its backoff; Berth-side restart backoff and a crash-loop state come later.
-            RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.UnlessStopped },
+            RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No },
+            Memory = MemoryLimitBytes(assignment),
+            MemorySwap = MemoryLimitBytes(assignment),
         },
     };
+
+    /// <summary>
+    /// The container's command: the Procfile command with <c>$PORT</c> and config vars expanded
+    /// from the container's environment, else the assignment's arguments; null for the image's
+    /// own. It replaces the image's CMD and so goes to its ENTRYPOINT when it has one.
+    /// </summary>
+    public static IList<string>? Command(InstanceAssignment assignment, int port, string node)
+    {
+        if (assignment.ProcfileCommand.Length == 0)
+        {
+            return assignment.Command.Count > 0 ? [.. assignment.Command] : null;
+        }
+
+        var arguments = CommandLine.ToArguments(assignment.ProcfileCommand, Values(assignment, port, node));
+        return arguments.IsValid
+            ? [.. arguments.Value!]
+            : throw new InvalidOperationException(
+                $"the Procfile command of {assignment.Process} cannot run: {string.Join(" ", arguments.Errors)}");
+    }
+
+    /// <summary>
+    /// The container's memory limit in bytes; 0 for none. The swap limit is set to the same
+    /// value, so swap does not extend it.
+    /// </summary>
+    public static long MemoryLimitBytes(InstanceAssignment assignment) =>
+        assignment.MemoryMb > 0 ? checked(assignment.MemoryMb * BytesPerMib) : 0;
 
     /// <summary>The labels that mark the container as Berth's and name its instance.</summary>
     public static Dictionary<string, string> Labels(InstanceAssignment assignment, int port) => new()
@@ -53,7 +84,12 @@ internal static class ContainerSpecBuilder
     /// Berth's own (<c>PORT</c> when the instance listens, <c>DYNO</c>, <c>BERTH_NODE</c>,
     /// <c>BERTH_INSTANCE</c>), which win over config vars of the same name.
     /// </summary>
-    public static IReadOnlyList<string> Environment(InstanceAssignment assignment, int port, string node)
+    public static IReadOnlyList<string> Environment(InstanceAssignment assignment, int port, string node) =>
+        [.. Values(assignment, port, node)
+            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => $"{pair.Key}={pair.Value}")];
+
+    private static Dictionary<string, string> Values(InstanceAssignment assignment, int port, string node)
     {
         var values = new Dictionary<string, string>(assignment.Env, StringComparer.Ordinal);
 
@@ -65,7 +101,6 @@ internal static class ContainerSpecBuilder
         values["DYNO"] = assignment.Dyno;
         values["BERTH_NODE"] = node;
         values["BERTH_INSTANCE"] = assignment.Instance;
-
-        return [.. values.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}")];
+        return values;
     }
 }

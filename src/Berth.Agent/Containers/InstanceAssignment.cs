@@ -16,6 +16,11 @@ namespace Berth.Agent.Containers;
 /// <param name="Env">The app's config vars.</param>
 /// <param name="Command">The command to run; empty for the image's own command.</param>
 /// <param name="Listens">True when the process listens on <c>PORT</c> (web).</param>
+/// <param name="MemoryMb">The container's memory limit in MiB; 0 for none.</param>
+/// <param name="ProcfileCommand">
+/// The Procfile command, expanded with the container's environment and split into
+/// arguments when the container is made; empty to use <paramref name="Command"/>.
+/// </param>
 internal sealed record InstanceAssignment(
     string Instance,
     string App,
@@ -25,7 +30,9 @@ internal sealed record InstanceAssignment(
     string Image,
     IReadOnlyDictionary<string, string> Env,
     IReadOnlyList<string> Command,
-    bool Listens)
+    bool Listens,
+    long MemoryMb = 0,
+    string ProcfileCommand = "")
 {
     /// <summary>The container name of this release of the instance, <c>app.type.N.vR</c>.</summary>
     public string ContainerName => InstanceName.Container(Instance, Release);
@@ -43,5 +50,7 @@ internal sealed record InstanceAssignment(
         assignment.Image,
         new Dictionary<string, string>(assignment.Env, StringComparer.Ordinal),
         [.. assignment.Command],
-        assignment.Listens);
+        assignment.Listens,
+        assignment.MemoryMb,
+        assignment.ProcfileCommand);
 }

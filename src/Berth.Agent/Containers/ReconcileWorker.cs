@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Berth.Agent.Docker;
 using Berth.Agent.Options;
 using Berth.Agent.Reporting;
+using Berth.Agent.Supervision;
 using Berth.Contracts;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,12 +13,15 @@ namespace Berth.Agent.Containers;
 /// Applies assignment sets one at a time: observe the managed containers, plan, execute,
 /// report. A set that arrives during a reconcile waits for it to end, and only the latest
 /// waiting set is applied. When operations failed, the same set is applied again later.
+/// Each set is handed to the restart supervisor before anything is removed, so that a
+/// container Berth stops because it left the set is never taken for a crash.
 /// </summary>
 internal sealed partial class ReconcileWorker(
     DockerContainers containers,
     ContainerExecutor executor,
     InstanceStatusBoard board,
     InstanceReporter reporter,
+    AssignedContainers assigned,
     AgentOptions options,
     TimeProvider timeProvider,
     ILogger<ReconcileWorker> logger) : BackgroundService
@@ -80,6 +84,8 @@ internal sealed partial class ReconcileWorker(
         try
         {
             var desired = set.Assignments.Select(InstanceAssignment.FromContract).ToList();
+            assigned.Replace(desired);
+
             var observed = await containers.ListManagedAsync(stoppingToken);
             var plan = ContainerReconciler.Plan(desired, observed, options.Ports);
             Log.Planned(logger, set.Version, desired.Count, observed.Count, plan.Count);

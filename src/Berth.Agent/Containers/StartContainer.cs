@@ -1,6 +1,6 @@
 namespace Berth.Agent.Containers;
 
-/// <summary>Start again the stopped container of an assigned instance.</summary>
+/// <summary>Start the container of an assigned instance that was created but never started.</summary>
 /// <param name="Id">Docker's container id.</param>
 /// <param name="Name">The container name.</param>
 internal sealed record StartContainer(string Id, string Name) : ContainerOperation

@@ -9,6 +9,7 @@ namespace Berth.Agent.Options;
 /// <param name="Ports">The host ports the agent hands to listening instances.</param>
 /// <param name="MemoryMb">Memory available to instances, in MiB.</param>
 /// <param name="Labels">The node's labels, matched by placement constraints.</param>
+/// <param name="StateDirectory">Where the agent keeps what must outlive it (restart counts); null: memory only.</param>
 internal sealed record AgentOptions(
     Uri ControlPlane,
     TokenSource Token,
@@ -17,7 +18,8 @@ internal sealed record AgentOptions(
     Uri Docker,
     PortRange Ports,
     long MemoryMb,
-    IReadOnlyDictionary<string, string> Labels)
+    IReadOnlyDictionary<string, string> Labels,
+    string? StateDirectory = null)
 {
     /// <summary>The Docker endpoint used when <c>--docker</c> is not given.</summary>
     public const string DefaultDocker = "unix:///var/run/docker.sock";

@@ -13,7 +13,7 @@ internal static class AgentOptionsParser
     public const string LabelOption = "label";
 
     private static readonly string[] SingleOptions =
-        ["control-plane", "token-file", "token", "name", "address", "docker", "ports", "memory"];
+        ["control-plane", "token-file", "token", "name", "address", "docker", "ports", "memory", "state-dir"];
 
     /// <summary>Parses <paramref name="args"/>; see <see cref="AgentUsage.Text"/> for the grammar.</summary>
     public static ValidationResult<AgentOptions> Parse(IReadOnlyList<string> args)
@@ -30,6 +30,7 @@ internal static class AgentOptionsParser
         var ports = ParsePorts(single, errors);
         var memory = ParseMemory(single, errors);
         var labels = ParseLabels(given, errors);
+        var stateDirectory = ParseStateDirectory(single, errors);
 
         if (errors.Count > 0)
         {
@@ -37,7 +38,7 @@ internal static class AgentOptionsParser
         }
 
         return ValidationResult<AgentOptions>.Ok(
-            new AgentOptions(controlPlane!, token!, name!, address!, docker!, ports!, memory, labels));
+            new AgentOptions(controlPlane!, token!, name!, address!, docker!, ports!, memory, labels, stateDirectory));
     }
 
     private static List<(string Name, string Value)> ReadPairs(IReadOnlyList<string> args, List<string> errors)
@@ -222,6 +223,22 @@ internal static class AgentOptionsParser
 
         errors.Add($"--memory '{text}' is not a positive whole number of MiB, e.g. 4096.");
         return 0;
+    }
+
+    private static string? ParseStateDirectory(Dictionary<string, string> values, List<string> errors)
+    {
+        if (!values.TryGetValue("state-dir", out var directory))
+        {
+            return null;
+        }
+
+        if (!string.IsNullOrWhiteSpace(directory) && directory.IndexOfAny(Path.GetInvalidPathChars()) < 0)
+        {
+            return directory;
+        }
+
+        errors.Add($"--state-dir '{directory}' is not a directory path, e.g. /var/lib/berth/node-1.");
+        return null;
     }
 
     private static Dictionary<string, string> ParseLabels(

@@ -11,7 +11,7 @@ internal static class AgentUsage
     public const string Text = """
         Usage: Berth.Agent --control-plane URL (--token-file PATH | --token VALUE) --name NODE
                            --address HOST --ports START-END --memory MIB
-                           [--docker URI] [--label KEY=VALUE ...]
+                           [--docker URI] [--label KEY=VALUE ...] [--state-dir DIR]
 
           --control-plane URL    the control plane's gRPC address, e.g. http://127.0.0.1:7000
           --token-file PATH      a file holding the cluster token (or --token VALUE)
@@ -21,5 +21,7 @@ internal static class AgentUsage
           --memory MIB           memory available to instances, in MiB
           --docker URI           the Docker engine (default unix:///var/run/docker.sock)
           --label KEY=VALUE      a node label for placement constraints; repeatable
+          --state-dir DIR        keeps restart counts here across agent restarts (one per agent);
+                                 without it they are kept in memory only
         """;
 }

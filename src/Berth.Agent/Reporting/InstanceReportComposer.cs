@@ -1,11 +1,13 @@
 using Berth.Agent.Containers;
+using Berth.Agent.Docker;
+using Berth.Agent.Supervision;
 using Berth.Contracts;
 
 namespace Berth.Agent.Reporting;
 
 /// <summary>
-/// Builds the node's full instance snapshot from Docker's list, the port probes and the
-/// executor's pending statuses. Pure: no I/O.
+/// Builds the node's full instance snapshot from Docker's list, the port probes, the
+/// executor's pending statuses and the restart records. Pure: no I/O.
 /// </summary>
 internal static class InstanceReportComposer
 {
@@ -13,17 +15,23 @@ internal static class InstanceReportComposer
     /// <param name="containers">The node's Berth-managed containers.</param>
     /// <param name="acceptingPorts">The ports where a TCP connect to 127.0.0.1 succeeded.</param>
     /// <param name="pending">The executor's statuses, by container name.</param>
+    /// <param name="restarts">The restart supervisor's records, by container id.</param>
     public static InstanceReport Compose(
         IReadOnlyList<ObservedContainer> containers,
         IReadOnlySet<int> acceptingPorts,
-        IReadOnlyList<PendingInstance> pending)
+        IReadOnlyList<PendingInstance> pending,
+        IReadOnlyDictionary<string, RestartRecord> restarts)
     {
         var byName = pending.ToDictionary(entry => entry.ContainerName, StringComparer.Ordinal);
         var listed = containers.Where(container => container.IsManaged).ToList();
         var listedNames = listed.Select(container => container.Name).ToHashSet(StringComparer.Ordinal);
 
         var statuses = listed
-            .Select(container => FromContainer(container, acceptingPorts, byName.GetValueOrDefault(container.Name)))
+            .Select(container => FromContainer(
+                container,
+                acceptingPorts,
+                byName.GetValueOrDefault(container.Name),
+                restarts.GetValueOrDefault(container.Id)))
             .Concat(pending.Where(entry => !listedNames.Contains(entry.ContainerName)).Select(FromPending))
             .OfType<InstanceStatus>()
             .OrderBy(status => status.Instance, StringComparer.Ordinal)
@@ -34,7 +42,7 @@ internal static class InstanceReportComposer
         return report;
     }
 
-    /// <summary>The reported state and message of a container that Docker lists.</summary>
+    /// <summary>The reported state and message of a container that Docker lists, before restart records.</summary>
     public static (string State, string Message) StateOf(ObservedContainer container, bool accepting) =>
         container.State switch
         {
@@ -50,11 +58,20 @@ internal static class InstanceReportComposer
     private static InstanceStatus FromContainer(
         ObservedContainer container,
         IReadOnlySet<int> acceptingPorts,
-        PendingInstance? pending)
+        PendingInstance? pending,
+        RestartRecord? restart)
     {
         var (state, message) = StateOf(container, acceptingPorts.Contains(container.Port));
+        var waiting = container.HasExited && restart is { IsWaiting: true } ? restart : null;
 
-        if (pending is { State: InstanceStates.Failed })
+        if (waiting is not null)
+        {
+            state = InstanceStates.Crashed;
+            message = CrashDescription.Describe(waiting);
+        }
+
+        // A waiting restart is newer news than a failed reconcile step, and says when the next try is.
+        if (waiting is null && pending is { State: InstanceStates.Failed })
         {
             state = container.IsRunning ? state : InstanceStates.Failed;
             message = pending.Message;
@@ -69,8 +86,11 @@ internal static class InstanceReportComposer
             State = state,
             Port = container.Port,
             ContainerId = container.Id,
-            ExitCode = container.ExitCode ?? 0,
+            ExitCode = waiting?.ExitCode ?? container.ExitCode ?? 0,
             Message = message,
+            Restarts = restart?.Restarts ?? 0,
+            StartedAt = container is { IsRunning: true, StartedAt: { } started } ? DockerTimestamp.Format(started) : "",
+            NextRestartAt = waiting?.NextRestartAt is { } next ? DockerTimestamp.Format(next) : "",
         };
     }
 

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Berth.Agent.Connection;
 using Berth.Agent.Containers;
 using Berth.Agent.Docker;
+using Berth.Agent.Supervision;
 using Berth.Contracts;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,8 @@ internal sealed partial class InstanceReporter(
     DockerContainers containers,
     PortProbe probe,
     InstanceStatusBoard board,
+    RestartLedger restarts,
+    AssignedContainers assigned,
     AgentOutbox outbox,
     TimeProvider timeProvider,
     ILogger<InstanceReporter> logger) : BackgroundService
@@ -78,12 +81,19 @@ internal sealed partial class InstanceReporter(
     {
         try
         {
+            // The records are read before Docker: a restart that finished in between then shows as
+            // still waiting (crashed) rather than as a plain exit.
+            var records = restarts.Snapshot();
+            var current = assigned.Current;
             var listed = await containers.ListManagedAsync(stoppingToken);
             var running = listed.Where(container => container.IsRunning).Select(container => container.Port);
             var accepting = await probe.AcceptingAsync(running, stoppingToken);
 
+            // A preview of the supervisor's next look, so an exit it has not seen yet reports as crashed.
+            var preview = RestartPlanner.Plan(records, listed, current, timeProvider.GetUtcNow()).Records;
+
             NoteDockerAvailable();
-            return InstanceReportComposer.Compose(listed, accepting, board.Snapshot());
+            return InstanceReportComposer.Compose(listed, accepting, board.Snapshot(), preview);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {

@@ -9,7 +9,10 @@ internal static class InstanceStates
     /// <summary>Running, and accepting TCP connections on its port when it listens.</summary>
     public const string Running = "running";
 
-    /// <summary>Its process exited; the exit code is reported.</summary>
+    /// <summary>An assigned instance whose process exited; the agent starts it again at the reported time.</summary>
+    public const string Crashed = "crashed";
+
+    /// <summary>Its process exited and the agent does not restart it (yet); the exit code is reported.</summary>
     public const string Exited = "exited";
 
     /// <summary>Cannot run; the message says why.</summary>

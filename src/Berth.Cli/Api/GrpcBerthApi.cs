@@ -32,6 +32,20 @@ internal sealed class GrpcBerthApi : IBerthApi
         await cluster.ListNodesAsync(new ListNodesRequest(), Options(cancellationToken));
 
     /// <inheritdoc />
+    public async Task<NodeInfo> LabelNodeAsync(
+        string node,
+        IReadOnlyDictionary<string, string> set,
+        IReadOnlyList<string> remove,
+        CancellationToken cancellationToken)
+    {
+        var request = new LabelNodeRequest { Node = node };
+        request.Set.Add(set.ToDictionary());
+        request.Remove.Add(remove);
+
+        return await cluster.LabelNodeAsync(request, Options(cancellationToken));
+    }
+
+    /// <inheritdoc />
     public async Task<AppInfo> CreateAppAsync(string app, CancellationToken cancellationToken) =>
         await apps.CreateAppAsync(new AppRequest { App = app }, Options(cancellationToken));
 
@@ -108,6 +122,41 @@ internal sealed class GrpcBerthApi : IBerthApi
 
         return await apps.ScaleAsync(request, Options(cancellationToken));
     }
+
+    /// <inheritdoc />
+    public async Task<ScaleResponse> GetFormationAsync(string app, CancellationToken cancellationToken) =>
+        await apps.GetFormationAsync(new AppRequest { App = app }, Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<ProcessReport> StopAppAsync(string app, CancellationToken cancellationToken) =>
+        await apps.StopAppAsync(new AppRequest { App = app }, Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<ProcessReport> StartAppAsync(string app, CancellationToken cancellationToken) =>
+        await apps.StartAppAsync(new AppRequest { App = app }, Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<ProcessReport> RestartAppAsync(
+        string app,
+        string? process,
+        CancellationToken cancellationToken) =>
+        await apps.RestartAppAsync(
+            new ProcessRequest { App = app, Process = process ?? "" },
+            Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<ProcessReport> RebuildAppAsync(string app, CancellationToken cancellationToken) =>
+        await apps.RebuildAppAsync(new AppRequest { App = app }, Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<ProcessReport> GetProcessReportAsync(string app, CancellationToken cancellationToken) =>
+        await apps.GetProcessReportAsync(new AppRequest { App = app }, Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<ProcessReport> SetProcessOptionsAsync(
+        SetProcessOptionsRequest request,
+        CancellationToken cancellationToken) =>
+        await apps.SetProcessOptionsAsync(request, Options(cancellationToken));
 
     /// <inheritdoc />
     public void Dispose() => channel.Dispose();

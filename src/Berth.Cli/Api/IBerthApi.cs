@@ -11,6 +11,13 @@ internal interface IBerthApi : IDisposable
     /// <summary>Cluster.ListNodes.</summary>
     Task<ListNodesResponse> ListNodesAsync(CancellationToken cancellationToken);
 
+    /// <summary>Cluster.LabelNode.</summary>
+    Task<NodeInfo> LabelNodeAsync(
+        string node,
+        IReadOnlyDictionary<string, string> set,
+        IReadOnlyList<string> remove,
+        CancellationToken cancellationToken);
+
     /// <summary>Apps.CreateApp.</summary>
     Task<AppInfo> CreateAppAsync(string app, CancellationToken cancellationToken);
 
@@ -54,5 +61,28 @@ internal interface IBerthApi : IDisposable
     Task<ScaleResponse> ScaleAsync(
         string app,
         IReadOnlyDictionary<string, int> formation,
+        CancellationToken cancellationToken);
+
+    /// <summary>Apps.GetFormation.</summary>
+    Task<ScaleResponse> GetFormationAsync(string app, CancellationToken cancellationToken);
+
+    /// <summary>Apps.StopApp.</summary>
+    Task<ProcessReport> StopAppAsync(string app, CancellationToken cancellationToken);
+
+    /// <summary>Apps.StartApp.</summary>
+    Task<ProcessReport> StartAppAsync(string app, CancellationToken cancellationToken);
+
+    /// <summary>Apps.RestartApp; <paramref name="process"/> null restarts every process type.</summary>
+    Task<ProcessReport> RestartAppAsync(string app, string? process, CancellationToken cancellationToken);
+
+    /// <summary>Apps.RebuildApp.</summary>
+    Task<ProcessReport> RebuildAppAsync(string app, CancellationToken cancellationToken);
+
+    /// <summary>Apps.GetProcessReport.</summary>
+    Task<ProcessReport> GetProcessReportAsync(string app, CancellationToken cancellationToken);
+
+    /// <summary>Apps.SetProcessOptions.</summary>
+    Task<ProcessReport> SetProcessOptionsAsync(
+        SetProcessOptionsRequest request,
         CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Berth.Cli.Output;
 
 namespace Berth.Cli.Commands;
 
@@ -14,4 +15,20 @@ internal static class CommandArguments
         Description = description,
         Arity = ArgumentArity.OneOrMore,
     };
+
+    /// <summary>The process type a command acts on.</summary>
+    public static Argument<string> Process(string description) => new("type") { Description = description };
+
+    /// <summary><c>--format text|json</c>: how the command prints its result.</summary>
+    public static Option<string> Format()
+    {
+        var format = new Option<string>("--format")
+        {
+            Description = "text (the default) or json",
+            DefaultValueFactory = _ => OutputFormat.Text,
+        };
+        format.AcceptOnlyFromAmong(OutputFormat.Text, OutputFormat.Json);
+
+        return format;
+    }
 }

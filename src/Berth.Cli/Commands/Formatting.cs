@@ -24,6 +24,33 @@ internal static class Formatting
         return pairs.Count == 0 ? "none" : string.Join(' ', pairs);
     }
 
+    /// <summary>Labels as <c>disk=ssd,zone=a</c>, sorted by key, or <c>none</c>.</summary>
+    public static string Labels(IEnumerable<KeyValuePair<string, string>> labels)
+    {
+        var pairs = labels
+            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => $"{pair.Key}={pair.Value}")
+            .ToList();
+
+        return pairs.Count == 0 ? "none" : string.Join(',', pairs);
+    }
+
+    /// <summary>A memory amount in MiB as <c>256 MB</c>, or <c>none</c> for 0.</summary>
+    public static string Memory(long megabytes) => megabytes > 0 ? $"{Number(megabytes)} MB" : "none";
+
+    /// <summary>
+    /// A duration in its largest whole unit, as <c>5s</c>, <c>3m</c>, <c>2h</c> or <c>4d</c>;
+    /// a negative one (clock skew) reads <c>0s</c>.
+    /// </summary>
+    public static string Duration(TimeSpan duration) => duration switch
+    {
+        { Ticks: < 0 } => "0s",
+        { TotalMinutes: < 1 } => $"{Number(duration.Seconds)}s",
+        { TotalHours: < 1 } => $"{Number(duration.Minutes)}m",
+        { TotalDays: < 1 } => $"{Number(duration.Hours)}h",
+        _ => $"{Number(duration.Days)}d",
+    };
+
     /// <summary>A whole number, culture-invariant.</summary>
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -12,6 +12,9 @@ public static class InstanceStates
     /// <summary>Running and, for web, accepting connections.</summary>
     public const string Running = "running";
 
+    /// <summary>The process ended and its node starts it again after a backoff.</summary>
+    public const string Crashed = "crashed";
+
     /// <summary>The process ended.</summary>
     public const string Exited = "exited";
 
@@ -21,6 +24,6 @@ public static class InstanceStates
     /// <summary>Its node is down: its state is not known.</summary>
     public const string Unknown = "unknown";
 
-    /// <summary>True for states from which the instance will not run without help.</summary>
-    public static bool IsFailure(string state) => state is Exited or Failed;
+    /// <summary>True for states that fail a deployment: the instance did not stay up.</summary>
+    public static bool IsFailure(string state) => state is Crashed or Exited or Failed;
 }

@@ -190,6 +190,10 @@ public sealed partial class AppsService(
                     ? $"{node.Address}:{status.Port}"
                     : "",
                 Message = status?.Message ?? "",
+                Restarts = status?.Restarts ?? 0,
+                StartedAt = status?.StartedAt ?? "",
+                NextRestartAt = status?.NextRestartAt ?? "",
+                ExitCode = status?.ExitCode ?? 0,
             });
         }
 
@@ -200,7 +204,7 @@ public sealed partial class AppsService(
     public override async Task<ScaleResponse> Scale(ScaleRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        await RequireAppAsync(request.App, ct);
+        var app = await RequireAppAsync(request.App, ct);
         var errors = request.Formation
             .Select(pair => FormationArguments.Check(pair.Key, pair.Value))
             .OfType<string>()
@@ -208,6 +212,16 @@ public sealed partial class AppsService(
         if (errors.Count > 0)
         {
             throw ApiErrors.Invalid(errors);
+        }
+
+        var release = await store.GetReleaseAsync(request.App, app.CurrentRelease, ct);
+        var types = release is null ? null : ReleaseTypes(release);
+        var unknown = types is null ? [] : request.Formation.Keys.Where(t => !types.Contains(t)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw ApiErrors.Invalid(
+                $"release v{app.CurrentRelease} of '{request.App}' has no process type {string.Join(", ", unknown)}; " +
+                $"its types are {string.Join(", ", types!.Order(StringComparer.Ordinal))} (from its Procfile)");
         }
 
         await store.SetFormationAsync(request.App, request.Formation, ct);
@@ -247,6 +261,9 @@ public sealed partial class AppsService(
 
         return ToResponse(app, config, result.Release);
     }
+
+    private static HashSet<string> ReleaseTypes(ReleaseRecord release) =>
+        release.Processes.Count == 0 ? [ProcessType.Web] : [.. release.Processes.Keys];
 
     private async Task<AppRecord> RequireAppAsync(string app, CancellationToken ct) =>
         await store.GetAppAsync(app, ct) ?? throw ApiErrors.AppNotFound(app);

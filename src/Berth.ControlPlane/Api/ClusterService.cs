@@ -1,7 +1,9 @@
 using System.Globalization;
 using Berth.Contracts;
 using Berth.ControlPlane.Agents;
+using Berth.ControlPlane.Scheduling;
 using Berth.ControlPlane.Store;
+using Berth.Core.Nodes;
 using Grpc.Core;
 
 namespace Berth.ControlPlane.Api;
@@ -10,6 +12,7 @@ namespace Berth.ControlPlane.Api;
 public sealed class ClusterService(
     IClusterStore store,
     AgentRegistry agents,
+    ReconcileTrigger trigger,
     ControlPlaneOptions options) : Contracts.Cluster.ClusterBase
 {
     /// <inheritdoc />
@@ -28,19 +31,52 @@ public sealed class ClusterService(
         var response = new ListNodesResponse();
         foreach (var node in await store.ListNodesAsync(context.CancellationToken))
         {
-            var info = new NodeInfo
-            {
-                Name = node.Name,
-                Address = node.Address,
-                State = agents.StatusOf(node.Name).ToString().ToLowerInvariant(),
-                MemoryMb = node.MemoryMb,
-                Instances = assignments[node.Name].Count(),
-                LastSeen = agents.LastSeen(node.Name)?.ToString("O", CultureInfo.InvariantCulture) ?? "",
-            };
-            info.Labels.Add(new Dictionary<string, string>(node.Labels));
-            response.Nodes.Add(info);
+            response.Nodes.Add(Info(node, assignments[node.Name].Count()));
         }
 
         return response;
+    }
+
+    /// <inheritdoc />
+    public override async Task<NodeInfo> LabelNode(LabelNodeRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var errors = request.Set
+            .Where(label => !NodeLabel.IsValid(label.Key) || !NodeLabel.IsValid(label.Value))
+            .Select(label => $"'{label.Key}={label.Value}' is not a valid label: {NodeLabel.Rule}.")
+            .Concat(request.Remove
+                .Where(key => !NodeLabel.IsValid(key))
+                .Select(key => $"'{key}' is not a valid label key: {NodeLabel.Rule}."))
+            .ToList();
+        if (errors.Count > 0)
+        {
+            throw ApiErrors.Invalid(errors);
+        }
+
+        if (!await store.LabelNodeAsync(request.Node, request.Set, request.Remove, ct))
+        {
+            throw new RpcException(new Status(
+                StatusCode.NotFound, $"no node named '{request.Node}'; `berth nodes:list` shows the nodes"));
+        }
+
+        trigger.Kick();
+        var node = (await store.ListNodesAsync(ct)).Single(n => n.Name == request.Node);
+        var instances = (await store.ListAssignmentsAsync(ct)).Count(a => a.Node == node.Name);
+        return Info(node, instances);
+    }
+
+    private NodeInfo Info(NodeRecord node, int instances)
+    {
+        var info = new NodeInfo
+        {
+            Name = node.Name,
+            Address = node.Address,
+            State = agents.StatusOf(node.Name).ToString().ToLowerInvariant(),
+            MemoryMb = node.MemoryMb,
+            Instances = instances,
+            LastSeen = agents.LastSeen(node.Name)?.ToString("O", CultureInfo.InvariantCulture) ?? "",
+        };
+        info.Labels.Add(new Dictionary<string, string>(node.Labels));
+        return info;
     }
 }

@@ -3,6 +3,7 @@ using Berth.ControlPlane.Builds;
 using Berth.ControlPlane.Routing;
 using Berth.ControlPlane.Scheduling;
 using Berth.ControlPlane.Store;
+using Berth.Core.AppJson;
 using Berth.Core.Builds;
 using Berth.Core.Placement;
 using Berth.Core.Processes;
@@ -53,6 +54,12 @@ public sealed partial class DeploymentRunner(
             return DeploymentResult.Failed(BuildContext.MissingDockerfile);
         }
 
+        var manifest = PushedManifest.Read(context);
+        if (!manifest.IsValid)
+        {
+            return DeploymentResult.Failed(string.Join(" ", manifest.Errors));
+        }
+
         var image = $"{options.Registry}/{app}:v{await store.NextReleaseNumberAsync(app, ct)}";
         await output.WriteLineAsync($"-----> Building {app} from {Short(gitRevision)}");
         var build = await builds.BuildAsync(app, image, context, line => output.WriteLineAsync("       " + line), ct);
@@ -64,7 +71,8 @@ public sealed partial class DeploymentRunner(
 
         var config = await store.GetConfigAsync(app, ct);
         var release = await store.CreateReleaseAsync(
-            app, image, build.Digest, config, gitRevision, $"deploy {Short(gitRevision)}", ct);
+            app, image, build.Digest, config, gitRevision, $"deploy {Short(gitRevision)}", manifest.Value!.Processes, ct);
+        await ApplyFormationAsync(release, manifest.Value.Manifest, output, ct);
         return await RollOutAsync(release, output, ct);
     }
 
@@ -87,16 +95,54 @@ public sealed partial class DeploymentRunner(
         }
 
         var config = await change(ct);
+        return (config, await RedeployAsync(app, null, "config change", output, ct));
+    }
+
+    /// <summary>
+    /// Replaces the instances of one process type (or of all when <paramref name="process"/>
+    /// is null) with fresh ones, rolling, through a release with the same image and config.
+    /// </summary>
+    public async Task<DeploymentResult> RestartAsync(
+        string app,
+        string? process,
+        IDeploymentOutput output,
+        CancellationToken ct)
+    {
+        using var held = locks.TryTake(app);
+        return held is null
+            ? Busy(app)
+            : await RedeployAsync(app, process, process is null ? "restart" : $"restart {process}", output, ct);
+    }
+
+    /// <summary>
+    /// Makes a release from the current one with the config as it is now and rolls it out to
+    /// <paramref name="process"/> (null: every type, clearing pins); the other types stay
+    /// pinned to the release they run. Does nothing before the first deploy.
+    /// </summary>
+    private async Task<DeploymentResult> RedeployAsync(
+        string app,
+        string? process,
+        string description,
+        IDeploymentOutput output,
+        CancellationToken ct)
+    {
         var record = await store.GetAppAsync(app, ct);
         var current = record is null ? null : await store.GetReleaseAsync(app, record.CurrentRelease, ct);
         if (current is null)
         {
-            return (config, new DeploymentResult(true, 0, ""));
+            return new DeploymentResult(true, 0, "");
         }
 
+        var config = await store.GetConfigAsync(app, ct);
         var release = await store.CreateReleaseAsync(
-            app, current.Image, current.Digest, config, current.GitRevision, "config change", ct);
-        return (config, await RollOutAsync(release, output, ct));
+            app, current.Image, current.Digest, config, current.GitRevision, description, current.Processes, ct);
+        foreach (var settings in await store.GetProcessSettingsAsync(app, ct))
+        {
+            var pinned = process is null || settings.Process == process ? 0 : settings.ReleaseOf(current.Number);
+            await store.SetProcessSettingsAsync(app, settings with { PinnedRelease = pinned }, ct);
+        }
+
+        return await RollOutAsync(release, output, ct);
     }
 
     private async Task<DeploymentResult> RollOutAsync(
@@ -105,11 +151,6 @@ public sealed partial class DeploymentRunner(
         CancellationToken ct)
     {
         var previous = (await store.GetAppAsync(release.App, ct))?.CurrentRelease ?? 0;
-        if ((await store.GetFormationAsync(release.App, ct)).Count == 0)
-        {
-            await store.SetFormationAsync(release.App, new Dictionary<string, int> { [ProcessType.Web] = 1 }, ct);
-        }
-
         Log.DeploymentStarted(logger, release.App, release.Number);
         await output.WriteLineAsync($"-----> Releasing {release.App} v{release.Number}");
         await store.SetCurrentReleaseAsync(release.App, release.Number, ct);
@@ -134,6 +175,38 @@ public sealed partial class DeploymentRunner(
         return new DeploymentResult(true, release.Number, "");
     }
 
+    /// <summary>
+    /// Gives the app the formation of the release: its process types with their counts
+    /// (<see cref="FormationDefaults"/>) and app.json's max_parallel; types the release no
+    /// longer has are removed, and the pusher is told.
+    /// </summary>
+    private async Task ApplyFormationAsync(
+        ReleaseRecord release,
+        AppManifest manifest,
+        IDeploymentOutput output,
+        CancellationToken ct)
+    {
+        var current = (await store.GetProcessSettingsAsync(release.App, ct)).ToDictionary(p => p.Process);
+        var resolved = FormationDefaults.Resolve(
+            release.Processes.Keys.ToList(),
+            current.Values.ToDictionary(p => p.Process, p => p.Quantity),
+            manifest.Formation);
+
+        foreach (var (process, quantity) in resolved.Formation)
+        {
+            var settings = current.GetValueOrDefault(process) ?? ProcessSettings.Default(process, quantity);
+            var maxParallel = manifest.Formation.GetValueOrDefault(process)?.MaxParallel ?? settings.MaxParallel;
+            await store.SetProcessSettingsAsync(
+                release.App, settings with { Quantity = quantity, MaxParallel = maxParallel, PinnedRelease = 0 }, ct);
+        }
+
+        await store.RemoveProcessesAsync(release.App, resolved.Dropped.Keys.ToList(), ct);
+        foreach (var process in resolved.Dropped.Keys)
+        {
+            await output.WriteLineAsync($" !     {process} is not in the Procfile any more; its instances stop");
+        }
+    }
+
     private async Task<DeploymentResult> RevertAsync(
         ReleaseRecord release,
         int previous,
@@ -156,7 +229,10 @@ public sealed partial class DeploymentRunner(
         IDeploymentOutput output,
         CancellationToken ct)
     {
-        var expected = (await store.GetFormationAsync(release.App, ct)).Values.Sum() - unplaced;
+        var stopped = (await store.GetAppAsync(release.App, ct))?.Stopped ?? false;
+        var expected = stopped ? 0 : (await store.GetProcessSettingsAsync(release.App, ct))
+            .Where(p => p.PinnedRelease == 0)
+            .Sum(p => p.Quantity) - unplaced;
         var deadline = time.GetUtcNow() + StartTimeout;
         var shown = new Dictionary<string, string>(StringComparer.Ordinal);
 

@@ -61,6 +61,16 @@ public sealed class GitRepositories(ControlPlaneOptions options)
         File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
+    /// <summary>The tree of commit <paramref name="revision"/> of the app's repository, as a tar.</summary>
+    public async Task<byte[]> ArchiveAsync(string app, string revision, CancellationToken ct)
+    {
+        var (exitCode, tar, errors) = await ProcessRunner.RunForBytesAsync(
+            "git", ["-C", PathOf(app), "archive", "--format=tar", revision], ct);
+        return exitCode == 0
+            ? tar
+            : throw new InvalidOperationException($"git archive of {app} at {revision} failed: {errors.Trim()}");
+    }
+
     /// <summary>Deletes the app's repository.</summary>
     public void Delete(string app)
     {

@@ -10,6 +10,16 @@ internal static class ProcessRunner
         IEnumerable<string> arguments,
         CancellationToken ct)
     {
+        var (exitCode, output, errors) = await RunForBytesAsync(file, arguments, ct);
+        return (exitCode, System.Text.Encoding.UTF8.GetString(output) + errors);
+    }
+
+    /// <summary>Runs a command whose standard output is binary; returns it and the error text.</summary>
+    public static async Task<(int ExitCode, byte[] Output, string Errors)> RunForBytesAsync(
+        string file,
+        IEnumerable<string> arguments,
+        CancellationToken ct)
+    {
         var start = new ProcessStartInfo(file)
         {
             RedirectStandardOutput = true,
@@ -23,9 +33,11 @@ internal static class ProcessRunner
 
         using var process = Process.Start(start)
             ?? throw new InvalidOperationException($"could not start {file}");
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        using var output = new MemoryStream();
+        var stdout = process.StandardOutput.BaseStream.CopyToAsync(output, ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);
-        return (process.ExitCode, (await stdout) + (await stderr));
+        await stdout;
+        return (process.ExitCode, output.ToArray(), await stderr);
     }
 }

@@ -36,14 +36,15 @@ public sealed partial class ClusterReconciler(
         try
         {
             var releases = new Dictionary<(string, int), ReleaseRecord?>();
-            var demands = await DemandsAsync(releases, ct);
+            var maxParallel = new Dictionary<(string, string), int>();
+            var demands = await DemandsAsync(maxParallel, ct);
             var nodes = (await store.ListNodesAsync(ct))
                 .Select(n => new NodeCapacity(n.Name, agents.StatusOf(n.Name), n.MemoryMb, n.Labels))
                 .ToList();
             var current = await store.ListAssignmentsAsync(ct);
 
             var plan = PlacementPlanner.Plan(demands, nodes, current);
-            var routable = Routable(plan);
+            var routable = Routable(plan, (app, process) => maxParallel.GetValueOrDefault((app, process), 1));
             var version = await routes.RefreshAsync(routable, ct);
             var desired = Sorted(routable.Concat(Draining(plan, routable, version)));
             if (!desired.SequenceEqual(current))
@@ -89,15 +90,15 @@ public sealed partial class ClusterReconciler(
     }
 
     /// <summary>
-    /// The instances that may receive traffic: what the plan keeps and places, and the old
-    /// instances whose replacement does not run yet, so an app keeps serving while a new
-    /// release starts.
+    /// The instances that may receive traffic: what the plan keeps, what it places now, and
+    /// the old instances whose replacement does not run yet, so an app keeps serving while a
+    /// new release rolls through it, at most max_parallel instances of a type at a time.
     /// </summary>
-    private List<PlacedInstance> Routable(PlacementPlan plan)
+    private List<PlacedInstance> Routable(PlacementPlan plan, Func<string, string, int> maxParallel)
     {
-        var retained = RollingReplacement.Retained(plan, agents.IsRunning)
-            .Where(i => agents.StatusOf(i.Node) != NodeStatus.Down);
-        return plan.Keep.Concat(plan.Place).Concat(retained).ToList();
+        var paced = RollingReplacement.Pace(plan, agents.IsRunning, maxParallel);
+        var retained = paced.Retained.Where(i => agents.StatusOf(i.Node) != NodeStatus.Down);
+        return plan.Keep.Concat(paced.Place).Concat(retained).ToList();
     }
 
     /// <summary>
@@ -138,18 +139,22 @@ public sealed partial class ClusterReconciler(
             .ToList();
 
     private async Task<List<ProcessDemand>> DemandsAsync(
-        Dictionary<(string, int), ReleaseRecord?> releases,
+        Dictionary<(string, string), int> maxParallel,
         CancellationToken ct)
     {
         var demands = new List<ProcessDemand>();
         foreach (var app in (await store.ListAppsAsync(ct)).Where(a => a.CurrentRelease > 0))
         {
-            var release = await store.GetReleaseAsync(app.Name, app.CurrentRelease, ct);
-            releases[(app.Name, app.CurrentRelease)] = release;
-            foreach (var (process, count) in await store.GetFormationAsync(app.Name, ct))
+            foreach (var settings in await store.GetProcessSettingsAsync(app.Name, ct))
             {
+                maxParallel[(app.Name, settings.Process)] = settings.MaxParallel;
                 demands.Add(new ProcessDemand(
-                    app.Name, process, count, app.CurrentRelease, 0, new Dictionary<string, string>()));
+                    app.Name,
+                    settings.Process,
+                    app.Stopped ? 0 : settings.Quantity,
+                    settings.ReleaseOf(app.CurrentRelease),
+                    settings.MemoryMb,
+                    settings.Constraints));
             }
         }
 
@@ -200,6 +205,8 @@ public sealed partial class ClusterReconciler(
             Release = instance.Release,
             Image = release.Image,
             Listens = instance.Process == ProcessType.Web,
+            MemoryMb = instance.MemoryMb,
+            ProcfileCommand = release.Processes.GetValueOrDefault(instance.Process, ""),
         };
         assignment.Env.Add(new Dictionary<string, string>(release.Config.Values));
         if (release.GitRevision.Length > 0)

@@ -47,6 +47,7 @@ public interface IClusterStore
         ConfigSnapshot config,
         string gitRevision,
         string description,
+        IReadOnlyDictionary<string, string> processes,
         CancellationToken ct = default);
 
     /// <summary>The next release number the app will get.</summary>
@@ -66,6 +67,25 @@ public interface IClusterStore
 
     /// <summary>Sets the counts of the given process types, leaving the others.</summary>
     Task SetFormationAsync(string app, IReadOnlyDictionary<string, int> counts, CancellationToken ct = default);
+
+    /// <summary>Every process type of the app's formation with its placement settings, by type.</summary>
+    Task<IReadOnlyList<ProcessSettings>> GetProcessSettingsAsync(string app, CancellationToken ct = default);
+
+    /// <summary>Writes one process type's count and placement settings.</summary>
+    Task SetProcessSettingsAsync(string app, ProcessSettings settings, CancellationToken ct = default);
+
+    /// <summary>Removes process types from the app's formation.</summary>
+    Task RemoveProcessesAsync(string app, IReadOnlyList<string> processes, CancellationToken ct = default);
+
+    /// <summary>Marks the app stopped (ps:stop) or started (ps:start).</summary>
+    Task SetStoppedAsync(string app, bool stopped, CancellationToken ct = default);
+
+    /// <summary>Sets and removes cluster labels of a node; false when no such node registered.</summary>
+    Task<bool> LabelNodeAsync(
+        string node,
+        IReadOnlyDictionary<string, string> set,
+        IReadOnlyList<string> remove,
+        CancellationToken ct = default);
 
     /// <summary>Records a node's registration.</summary>
     Task UpsertNodeAsync(NodeRecord node, CancellationToken ct = default);

@@ -10,6 +10,7 @@ namespace Berth.ControlPlane.Store;
 /// <param name="Description">What made it, e.g. "deploy 1a2b3c4" or "config set FOO".</param>
 /// <param name="State">pending, deployed, failed.</param>
 /// <param name="CreatedAt">When it was made.</param>
+/// <param name="Processes">Process type to Procfile command; empty when the image's own command is web.</param>
 public sealed record ReleaseRecord(
     string App,
     int Number,
@@ -19,4 +20,5 @@ public sealed record ReleaseRecord(
     string GitRevision,
     string Description,
     string State,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    IReadOnlyDictionary<string, string> Processes);

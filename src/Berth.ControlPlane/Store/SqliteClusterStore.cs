@@ -16,7 +16,8 @@ public sealed class SqliteClusterStore : IClusterStore
         PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS apps (
             name TEXT PRIMARY KEY, created_at TEXT NOT NULL,
-            current_release INTEGER NOT NULL DEFAULT 0, config_version INTEGER NOT NULL DEFAULT 0);
+            current_release INTEGER NOT NULL DEFAULT 0, config_version INTEGER NOT NULL DEFAULT 0,
+            stopped INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE IF NOT EXISTS config_vars (
             app TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (app, key));
         CREATE TABLE IF NOT EXISTS domains (domain TEXT PRIMARY KEY, app TEXT NOT NULL);
@@ -24,16 +25,32 @@ public sealed class SqliteClusterStore : IClusterStore
             app TEXT NOT NULL, number INTEGER NOT NULL, image TEXT NOT NULL, digest TEXT NOT NULL,
             config_version INTEGER NOT NULL, config BLOB NOT NULL, git_revision TEXT NOT NULL,
             description TEXT NOT NULL, state TEXT NOT NULL, created_at TEXT NOT NULL,
-            PRIMARY KEY (app, number));
+            processes TEXT NOT NULL DEFAULT '{}', PRIMARY KEY (app, number));
         CREATE TABLE IF NOT EXISTS formation (
-            app TEXT NOT NULL, process TEXT NOT NULL, quantity INTEGER NOT NULL, PRIMARY KEY (app, process));
+            app TEXT NOT NULL, process TEXT NOT NULL, quantity INTEGER NOT NULL,
+            memory_mb INTEGER NOT NULL DEFAULT 0, constraints TEXT NOT NULL DEFAULT '{}',
+            max_parallel INTEGER NOT NULL DEFAULT 1, pinned_release INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (app, process));
         CREATE TABLE IF NOT EXISTS nodes (
             name TEXT PRIMARY KEY, address TEXT NOT NULL, labels TEXT NOT NULL,
-            memory_mb INTEGER NOT NULL, registered_at TEXT NOT NULL);
+            memory_mb INTEGER NOT NULL, registered_at TEXT NOT NULL,
+            label_changes TEXT NOT NULL DEFAULT '{}');
         CREATE TABLE IF NOT EXISTS assignments (
             app TEXT NOT NULL, process TEXT NOT NULL, idx INTEGER NOT NULL, release INTEGER NOT NULL,
             node TEXT NOT NULL, memory_mb INTEGER NOT NULL, PRIMARY KEY (app, process, idx, release, node));
         """;
+
+    // Columns added after the first schema; a store made before them gains them at open.
+    private static readonly string[] AddedColumns =
+    [
+        "ALTER TABLE apps ADD COLUMN stopped INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE releases ADD COLUMN processes TEXT NOT NULL DEFAULT '{}'",
+        "ALTER TABLE formation ADD COLUMN memory_mb INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE formation ADD COLUMN constraints TEXT NOT NULL DEFAULT '{}'",
+        "ALTER TABLE formation ADD COLUMN max_parallel INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE formation ADD COLUMN pinned_release INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE nodes ADD COLUMN label_changes TEXT NOT NULL DEFAULT '{}'",
+    ];
 
     private readonly string connectionString;
     private readonly SecretCipher cipher;
@@ -48,6 +65,17 @@ public sealed class SqliteClusterStore : IClusterStore
 
         using var connection = Open();
         Execute(connection, Schema);
+        foreach (var statement in AddedColumns)
+        {
+            try
+            {
+                Execute(connection, statement);
+            }
+            catch (SqliteException e) when (e.Message.Contains("duplicate column", StringComparison.Ordinal))
+            {
+                // The store already has it.
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -166,6 +194,7 @@ public sealed class SqliteClusterStore : IClusterStore
         ConfigSnapshot config,
         string gitRevision,
         string description,
+        IReadOnlyDictionary<string, string> processes,
         CancellationToken ct = default)
     {
         await using var connection = Open();
@@ -174,11 +203,12 @@ public sealed class SqliteClusterStore : IClusterStore
         var number = Convert.ToInt32(max, CultureInfo.InvariantCulture) + 1;
         var createdAt = time.GetUtcNow();
         var release = new ReleaseRecord(
-            app, number, image, digest, config, gitRevision, description, "pending", createdAt);
+            app, number, image, digest, config, gitRevision, description, "pending", createdAt, processes);
 
         Execute(
             connection,
-            "INSERT INTO releases VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j)",
+            "INSERT INTO releases (app, number, image, digest, config_version, config, git_revision, description, " +
+            "state, created_at, processes) VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j, $k)",
             app,
             number,
             image,
@@ -188,7 +218,8 @@ public sealed class SqliteClusterStore : IClusterStore
             gitRevision,
             description,
             release.State,
-            createdAt.ToString("O", CultureInfo.InvariantCulture));
+            createdAt.ToString("O", CultureInfo.InvariantCulture),
+            JsonSerializer.Serialize(processes));
         await transaction.CommitAsync(ct);
         return release;
     }
@@ -199,7 +230,8 @@ public sealed class SqliteClusterStore : IClusterStore
         await using var connection = Open();
         var rows = await Query(
             connection,
-            "SELECT app, number, image, digest, config_version, config, git_revision, description, state, created_at " +
+            "SELECT app, number, image, digest, config_version, config, git_revision, description, state, created_at, " +
+            "processes " +
             "FROM releases WHERE app = $a AND number = $b",
             ReadRelease,
             ct,
@@ -247,7 +279,8 @@ public sealed class SqliteClusterStore : IClusterStore
         {
             Execute(
                 connection,
-                "INSERT OR REPLACE INTO formation (app, process, quantity) VALUES ($a, $b, $c)",
+                "INSERT INTO formation (app, process, quantity) VALUES ($a, $b, $c) " +
+                "ON CONFLICT (app, process) DO UPDATE SET quantity = excluded.quantity",
                 app,
                 process,
                 quantity);
@@ -262,7 +295,9 @@ public sealed class SqliteClusterStore : IClusterStore
         await using var connection = Open();
         Execute(
             connection,
-            "INSERT OR REPLACE INTO nodes (name, address, labels, memory_mb, registered_at) VALUES ($a, $b, $c, $d, $e)",
+            "INSERT INTO nodes (name, address, labels, memory_mb, registered_at) VALUES ($a, $b, $c, $d, $e) " +
+            "ON CONFLICT (name) DO UPDATE SET address = excluded.address, labels = excluded.labels, " +
+            "memory_mb = excluded.memory_mb, registered_at = excluded.registered_at",
             node.Name,
             node.Address,
             JsonSerializer.Serialize(node.Labels),
@@ -276,14 +311,92 @@ public sealed class SqliteClusterStore : IClusterStore
         await using var connection = Open();
         return await Query(
             connection,
-            "SELECT name, address, labels, memory_mb, registered_at FROM nodes ORDER BY name",
+            "SELECT name, address, labels, memory_mb, registered_at, label_changes FROM nodes ORDER BY name",
             r => new NodeRecord(
                 r.GetString(0),
                 r.GetString(1),
-                JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(2)) ?? [],
+                NodeLabels.Apply(
+                    JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(2)) ?? [],
+                    JsonSerializer.Deserialize<Dictionary<string, string?>>(r.GetString(5)) ?? []),
                 r.GetInt64(3),
                 DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture)),
             ct);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ProcessSettings>> GetProcessSettingsAsync(
+        string app,
+        CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        return await Query(
+            connection,
+            "SELECT process, quantity, memory_mb, constraints, max_parallel, pinned_release FROM formation " +
+            "WHERE app = $a ORDER BY process",
+            r => new ProcessSettings(
+                r.GetString(0),
+                r.GetInt32(1),
+                r.GetInt64(2),
+                JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(3)) ?? [],
+                r.GetInt32(4),
+                r.GetInt32(5)),
+            ct,
+            app);
+    }
+
+    /// <inheritdoc />
+    public async Task SetProcessSettingsAsync(string app, ProcessSettings settings, CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        Execute(
+            connection,
+            "INSERT OR REPLACE INTO formation (app, process, quantity, memory_mb, constraints, max_parallel, " +
+            "pinned_release) VALUES ($a, $b, $c, $d, $e, $f, $g)",
+            app,
+            settings.Process,
+            settings.Quantity,
+            settings.MemoryMb,
+            JsonSerializer.Serialize(settings.Constraints),
+            settings.MaxParallel,
+            settings.PinnedRelease);
+    }
+
+    /// <inheritdoc />
+    public async Task RemoveProcessesAsync(string app, IReadOnlyList<string> processes, CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        foreach (var process in processes)
+        {
+            Execute(connection, "DELETE FROM formation WHERE app = $a AND process = $b", app, process);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task SetStoppedAsync(string app, bool stopped, CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        Execute(connection, "UPDATE apps SET stopped = $b WHERE name = $a", app, stopped ? 1 : 0);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> LabelNodeAsync(
+        string node,
+        IReadOnlyDictionary<string, string> set,
+        IReadOnlyList<string> remove,
+        CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        await using var transaction = connection.BeginTransaction();
+        if (await Scalar(connection, "SELECT label_changes FROM nodes WHERE name = $a", ct, node) is not string json)
+        {
+            return false;
+        }
+
+        var changes = JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [];
+        NodeLabels.Record(changes, set, remove);
+        Execute(connection, "UPDATE nodes SET label_changes = $b WHERE name = $a", node, JsonSerializer.Serialize(changes));
+        await transaction.CommitAsync(ct);
+        return true;
     }
 
     /// <inheritdoc />
@@ -332,11 +445,12 @@ public sealed class SqliteClusterStore : IClusterStore
         await using var connection = Open();
         return await Query(
             connection,
-            $"SELECT name, created_at, current_release FROM apps {where} ORDER BY name",
+            $"SELECT name, created_at, current_release, stopped FROM apps {where} ORDER BY name",
             r => new AppRecord(
                 r.GetString(0),
                 DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture),
-                r.GetInt32(2)),
+                r.GetInt32(2),
+                r.GetInt32(3) != 0),
             ct,
             args);
     }
@@ -367,7 +481,8 @@ public sealed class SqliteClusterStore : IClusterStore
             r.GetString(6),
             r.GetString(7),
             r.GetString(8),
-            DateTimeOffset.Parse(r.GetString(9), CultureInfo.InvariantCulture));
+            DateTimeOffset.Parse(r.GetString(9), CultureInfo.InvariantCulture),
+            JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(10)) ?? []);
     }
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, object[] args)

@@ -10,25 +10,40 @@ public static class BuildContext
         "the pushed tree has no Dockerfile at its root; Berth builds apps from a Dockerfile: add one and push again";
 
     /// <summary>True when the tar holds a regular file named Dockerfile at its root.</summary>
-    public static bool HasDockerfile(byte[] tar)
+    public static bool HasDockerfile(byte[] tar) => FindRootFile(tar, "Dockerfile") is not null;
+
+    /// <summary>The text of the regular file <paramref name="name"/> at the tar's root, or null.</summary>
+    public static string? ReadRootFile(byte[] tar, string name)
+    {
+        var entry = FindRootFile(tar, name);
+        if (entry?.DataStream is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(entry.DataStream);
+        return reader.ReadToEnd();
+    }
+
+    private static TarEntry? FindRootFile(byte[] tar, string name)
     {
         try
         {
             using var reader = new TarReader(new MemoryStream(tar, writable: false));
-            while (reader.GetNextEntry() is { } entry)
+            while (reader.GetNextEntry(copyData: true) is { } entry)
             {
-                var name = entry.Name.StartsWith("./", StringComparison.Ordinal) ? entry.Name[2..] : entry.Name;
-                if (name == "Dockerfile" && entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile)
+                var path = entry.Name.StartsWith("./", StringComparison.Ordinal) ? entry.Name[2..] : entry.Name;
+                if (path == name && entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile)
                 {
-                    return true;
+                    return entry;
                 }
             }
         }
         catch (InvalidDataException)
         {
-            return false;
+            return null;
         }
 
-        return false;
+        return null;
     }
 }

@@ -6,6 +6,11 @@ namespace Berth.Core.Placement;
 /// memory or the labels asked for; it spreads each process type across eligible nodes;
 /// it moves nothing that already satisfies the formation; and it is deterministic.
 /// </summary>
+/// <remarks>
+/// Choosing a node takes logarithmic time in the number of eligible nodes, so a full plan is
+/// roughly linear in the instances. To plan one app's change against a large placed cluster
+/// without revisiting every instance, use <see cref="PlacementState"/>.
+/// </remarks>
 public static class PlacementPlanner
 {
     /// <summary>Plans the placement of <paramref name="demands"/> given <paramref name="current"/>.</summary>
@@ -14,82 +19,36 @@ public static class PlacementPlanner
         IReadOnlyList<NodeCapacity> nodes,
         IReadOnlyList<PlacedInstance> current)
     {
-        var ledger = new NodeLedger(nodes);
-        var demandByProcess = demands.ToDictionary(d => (d.App, d.Process));
+        var demandByProcess = demands.ToDictionary(ProcessKey.Of);
+        var round = new PlacementRound(new NodeLedger(nodes), runningIsReserved: false);
 
-        var (keep, stop) = SortCurrent(current, demandByProcess, ledger);
-        var (place, unplaced) = PlaceMissing(demands, keep, ledger);
-
-        return new PlacementPlan(keep, place, stop, unplaced);
-    }
-
-    private static (List<PlacedInstance> Keep, List<PlacedInstance> Stop) SortCurrent(
-        IReadOnlyList<PlacedInstance> current,
-        Dictionary<(string App, string Process), ProcessDemand> demandByProcess,
-        NodeLedger ledger)
-    {
-        var keep = new List<PlacedInstance>();
-        var stop = new List<PlacedInstance>();
-        var claimed = new HashSet<(string App, string Process, int Index)>();
-
-        foreach (var instance in current.OrderBy(i => i, InstanceOrder.Instance))
+        foreach (var (process, running) in ByProcess(current))
         {
-            var satisfies = demandByProcess.TryGetValue((instance.App, instance.Process), out var demand)
-                && instance.Index <= demand.Count
-                && instance.Release == demand.Release
-                && ledger.CanKeep(instance.Node, demand)
-                && claimed.Add((instance.App, instance.Process, instance.Index));
-
-            if (satisfies)
-            {
-                keep.Add(instance);
-                ledger.Reserve(instance);
-            }
-            else
-            {
-                stop.Add(instance);
-            }
+            round.SortCurrent(process, demandByProcess.GetValueOrDefault(process), running);
         }
 
-        return (keep, stop);
+        round.PlaceMissing(demands.OrderBy(ProcessKey.Of, ProcessKey.Order));
+        return round.ToPlan();
     }
 
-    private static (List<PlacedInstance> Place, List<UnplacedInstance> Unplaced) PlaceMissing(
-        IReadOnlyList<ProcessDemand> demands,
-        List<PlacedInstance> keep,
-        NodeLedger ledger)
+    private static IEnumerable<(ProcessKey Process, List<PlacedInstance> Running)> ByProcess(
+        IReadOnlyList<PlacedInstance> current)
     {
-        var place = new List<PlacedInstance>();
-        var unplaced = new List<UnplacedInstance>();
-        var kept = keep.Select(i => (i.App, i.Process, i.Index)).ToHashSet();
-
-        var ordered = demands
-            .OrderBy(d => d.App, StringComparer.Ordinal)
-            .ThenBy(d => d.Process, StringComparer.Ordinal);
-
-        foreach (var demand in ordered)
+        var byProcess = new Dictionary<ProcessKey, List<PlacedInstance>>();
+        foreach (var instance in current)
         {
-            for (var index = 1; index <= demand.Count; index++)
+            var process = ProcessKey.Of(instance);
+            if (!byProcess.TryGetValue(process, out var running))
             {
-                if (kept.Contains((demand.App, demand.Process, index)))
-                {
-                    continue;
-                }
-
-                var node = ledger.Choose(demand, out var reason);
-                if (node is null)
-                {
-                    unplaced.Add(new UnplacedInstance(demand.App, demand.Process, index, reason));
-                    continue;
-                }
-
-                var instance = new PlacedInstance(
-                    demand.App, demand.Process, index, demand.Release, node, demand.MemoryMb);
-                ledger.Reserve(instance);
-                place.Add(instance);
+                running = [];
+                byProcess.Add(process, running);
             }
+
+            running.Add(instance);
         }
 
-        return (place, unplaced);
+        return byProcess
+            .OrderBy(p => p.Key, ProcessKey.Order)
+            .Select(p => (p.Key, p.Value));
     }
 }

@@ -25,4 +25,58 @@ public static class RollingReplacement
                 .Any(replacement => replacement.Release != old.Release || replacement.Node != old.Node))
             .ToList();
     }
+
+    /// <summary>
+    /// Paces a plan so that each process type replaces at most <paramref name="maxParallel"/>
+    /// serving instances at a time: a replacement starts only while fewer than that many
+    /// replacements of its type are starting, and the instance it replaces keeps running
+    /// until it runs. New instances that replace nothing (scaling up) start at once. An
+    /// instance whose replacement cannot be placed at all keeps running.
+    /// </summary>
+    public static PacedPlan Pace(
+        PlacementPlan plan,
+        Func<PlacedInstance, bool> isRunning,
+        Func<string, string, int> maxParallel)
+    {
+        var serving = plan.Stop.Where(isRunning).ToLookup(Slot);
+        var place = new List<PlacedInstance>();
+        var deferred = new HashSet<(string, string, int)>();
+
+        foreach (var type in plan.Place.GroupBy(i => (i.App, i.Process)))
+        {
+            var starting = plan.Keep.Count(k =>
+                (k.App, k.Process) == type.Key && !isRunning(k) && Replaces(k, serving[Slot(k)]));
+            var budget = Math.Max(1, maxParallel(type.Key.App, type.Key.Process)) - starting;
+
+            foreach (var instance in type.OrderBy(i => i.Index))
+            {
+                if (!Replaces(instance, serving[Slot(instance)]))
+                {
+                    place.Add(instance);
+                }
+                else if (budget-- > 0)
+                {
+                    place.Add(instance);
+                }
+                else
+                {
+                    deferred.Add(Slot(instance));
+                }
+            }
+        }
+
+        // An instance whose replacement cannot be placed keeps serving rather than leave a gap.
+        deferred.UnionWith(plan.Unplaced.Select(u => (u.App, u.Process, u.Index)));
+        var retained = Retained(plan with { Place = place }, isRunning)
+            .Concat(plan.Stop.Where(old => deferred.Contains(Slot(old)) && isRunning(old)))
+            .Distinct()
+            .ToList();
+        return new PacedPlan(place, retained);
+    }
+
+    private static (string, string, int) Slot(PlacedInstance instance) =>
+        (instance.App, instance.Process, instance.Index);
+
+    private static bool Replaces(PlacedInstance instance, IEnumerable<PlacedInstance> serving) =>
+        serving.Any(old => old.Release != instance.Release || old.Node != instance.Node);
 }

@@ -77,16 +77,45 @@ public sealed class ContainerReconcilerTests
         Assert.Equal(assignment, start.Assignment);
     }
 
-    [Theory]
-    [InlineData(DockerStates.Exited)]
-    [InlineData(DockerStates.Created)]
-    public void Plan_StoppedMatchingContainer_StartsItAgain(string state)
+    [Fact]
+    public void Plan_MatchingContainerNeverStarted_StartsIt()
     {
-        var stopped = Fixtures.Managed(port: 20000, state: state, exitCode: 1);
+        var created = Fixtures.Managed(port: 20000, state: DockerStates.Created);
 
-        var plan = ContainerReconciler.Plan([Fixtures.Assignment()], [stopped], Ports);
+        var plan = ContainerReconciler.Plan([Fixtures.Assignment()], [created], Ports);
 
-        Assert.Equal([new StartContainer(stopped.Id, stopped.Name)], plan);
+        Assert.Equal([new StartContainer(created.Id, created.Name)], plan);
+    }
+
+    [Fact]
+    public void Plan_CrashedMatchingContainer_IsLeftToTheRestartSupervisor()
+    {
+        var crashed = Fixtures.Managed(port: 20000, state: DockerStates.Exited, exitCode: 3);
+
+        var plan = ContainerReconciler.Plan([Fixtures.Assignment()], [crashed], Ports);
+
+        Assert.Empty(plan);
+    }
+
+    [Fact]
+    public void Plan_CrashedContainer_KeepsItsPortFromNewInstances()
+    {
+        var crashed = Fixtures.Managed(index: 1, port: 20000, state: DockerStates.Exited, exitCode: 3);
+        var fresh = Fixtures.Assignment(index: 2);
+
+        var plan = ContainerReconciler.Plan([Fixtures.Assignment(index: 1), fresh], [crashed], Ports);
+
+        Assert.Equal([new StartInstance(fresh, 20001)], plan);
+    }
+
+    [Fact]
+    public void Plan_CrashedContainerNoLongerAssigned_IsRemoved()
+    {
+        var crashed = Fixtures.Managed(port: 20000, state: DockerStates.Exited, exitCode: 3);
+
+        var plan = ContainerReconciler.Plan([], [crashed], Ports);
+
+        Assert.Equal([new RemoveContainer(crashed.Id, crashed.Name)], plan);
     }
 
     [Theory]
@@ -151,7 +180,7 @@ public sealed class ContainerReconcilerTests
     [Fact]
     public void Plan_MixedChanges_OrdersRestartsThenStartsThenRemovals()
     {
-        var stopped = Fixtures.Managed(index: 1, port: 20000, state: DockerStates.Exited);
+        var stopped = Fixtures.Managed(index: 1, port: 20000, state: DockerStates.Created);
         var stale = Fixtures.Managed(app: "zzz");
         var fresh = Fixtures.Assignment(index: 2);
 

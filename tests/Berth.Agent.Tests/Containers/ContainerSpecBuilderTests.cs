@@ -81,14 +81,41 @@ public sealed class ContainerSpecBuilderTests
     }
 
     [Fact]
-    public void Build_Always_UsesHostNetworkInitAndUnlessStopped()
+    public void Build_Always_UsesHostNetworkInitAndNoDockerRestartPolicy()
     {
         var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(), 20000, "n");
 
         Assert.Equal("host", spec.HostConfig!.NetworkMode);
         Assert.True(spec.HostConfig.Init);
-        Assert.Equal(RestartPolicyKind.UnlessStopped, spec.HostConfig.RestartPolicy.Name);
+        Assert.Equal(RestartPolicyKind.No, spec.HostConfig.RestartPolicy.Name);
         Assert.Equal(TimeSpan.FromSeconds(30), spec.StopTimeout);
         Assert.Empty(spec.HostConfig.PortBindings ?? new Dictionary<string, IList<PortBinding>>());
+    }
+
+    [Fact]
+    public void Build_WithMemory_LimitsMemoryAndSwapToTheSameBytes()
+    {
+        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(memoryMb: 256), 20000, "n");
+
+        Assert.Equal(256L * 1024 * 1024, spec.HostConfig!.Memory);
+        Assert.Equal(256L * 1024 * 1024, spec.HostConfig.MemorySwap);
+    }
+
+    [Fact]
+    public void Build_WithoutMemory_SetsNoLimit()
+    {
+        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(memoryMb: 0), 20000, "n");
+
+        Assert.Equal(0, spec.HostConfig!.Memory);
+        Assert.Equal(0, spec.HostConfig.MemorySwap);
+    }
+
+    [Fact]
+    public void Build_WorkerThatDoesNotListen_GetsNoPortBindingsOrExposedPorts()
+    {
+        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(process: "worker"), 0, "n");
+
+        Assert.Null(spec.ExposedPorts);
+        Assert.Empty(spec.HostConfig!.PortBindings ?? new Dictionary<string, IList<PortBinding>>());
     }
 }

@@ -13,7 +13,8 @@ internal static class Fixtures
         int index = 1,
         int release = 3,
         IReadOnlyDictionary<string, string>? env = null,
-        IReadOnlyList<string>? command = null) => new(
+        IReadOnlyList<string>? command = null,
+        long memoryMb = 0) => new(
             InstanceName.Format(app, process, index),
             app,
             process,
@@ -22,7 +23,8 @@ internal static class Fixtures
             $"127.0.0.1:5000/{app}:v{release}",
             env ?? new Dictionary<string, string>(),
             command ?? [],
-            process == ProcessType.Web);
+            process == ProcessType.Web,
+            memoryMb);
 
     /// <summary>A Berth-managed container as Docker would list it.</summary>
     public static ObservedContainer Managed(
@@ -32,7 +34,10 @@ internal static class Fixtures
         int release = 3,
         int port = 0,
         string state = DockerStates.Running,
-        int? exitCode = null)
+        int? exitCode = null,
+        DateTimeOffset? startedAt = null,
+        DateTimeOffset? finishedAt = null,
+        bool outOfMemory = false)
     {
         var instance = InstanceName.Format(app, process, index);
         var labels = new Dictionary<string, string>
@@ -50,7 +55,10 @@ internal static class Fixtures
             InstanceName.Container(instance, release),
             labels,
             state,
-            exitCode);
+            exitCode,
+            startedAt,
+            finishedAt,
+            outOfMemory);
     }
 
     /// <summary>A container someone else runs on the node (Dokku, a database): no Berth labels.</summary>

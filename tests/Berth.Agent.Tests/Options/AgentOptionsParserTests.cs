@@ -183,4 +183,27 @@ public sealed class AgentOptionsParserTests
         var index = Array.IndexOf(Good, option);
         return [.. Good[..index], .. Good[(index + 2)..]];
     }
+
+    [Fact]
+    public void Parse_StateDir_IsKept()
+    {
+        var result = AgentOptionsParser.Parse([.. Good, "--state-dir", "/var/lib/berth/node-1"]);
+
+        Assert.True(result.IsValid, string.Join(" | ", result.Errors));
+        Assert.Equal("/var/lib/berth/node-1", result.Value!.StateDirectory);
+    }
+
+    [Fact]
+    public void Parse_NoStateDir_KeepsStateInMemoryOnly()
+    {
+        Assert.Null(AgentOptionsParser.Parse(Good).Value!.StateDirectory);
+    }
+
+    [Fact]
+    public void Parse_EmptyStateDir_IsAnError()
+    {
+        var result = AgentOptionsParser.Parse([.. Good, "--state-dir="]);
+
+        Assert.Contains(result.Errors, error => error.StartsWith("--state-dir", StringComparison.Ordinal));
+    }
 }

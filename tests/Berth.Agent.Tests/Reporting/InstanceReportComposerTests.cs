@@ -1,5 +1,6 @@
 using Berth.Agent.Containers;
 using Berth.Agent.Reporting;
+using Berth.Agent.Supervision;
 using Berth.Agent.Tests.Containers;
 using Berth.Contracts;
 
@@ -9,12 +10,14 @@ public sealed class InstanceReportComposerTests
 {
     private static readonly HashSet<int> NoPorts = [];
 
+    private static readonly DateTimeOffset Started = new(2025, 5, 1, 12, 0, 0, TimeSpan.Zero);
+
     [Fact]
     public void Compose_ListeningContainerAccepting_IsRunning()
     {
         var container = Fixtures.Managed(index: 2, release: 5, port: 20001);
 
-        var report = InstanceReportComposer.Compose([container], new HashSet<int> { 20001 }, []);
+        var report = Compose([container], new HashSet<int> { 20001 }, []);
 
         var status = Assert.Single(report.Instances);
         Assert.Equal(
@@ -34,7 +37,7 @@ public sealed class InstanceReportComposerTests
     [Fact]
     public void Compose_ListeningContainerNotAcceptingYet_IsStarting()
     {
-        var report = InstanceReportComposer.Compose([Fixtures.Managed(port: 20001)], NoPorts, []);
+        var report = Compose([Fixtures.Managed(port: 20001)], NoPorts, []);
 
         Assert.Equal("starting", Assert.Single(report.Instances).State);
     }
@@ -42,7 +45,7 @@ public sealed class InstanceReportComposerTests
     [Fact]
     public void Compose_RunningWorker_IsRunningWithoutAProbe()
     {
-        var report = InstanceReportComposer.Compose([Fixtures.Managed(process: "worker")], NoPorts, []);
+        var report = Compose([Fixtures.Managed(process: "worker")], NoPorts, []);
 
         Assert.Equal("running", Assert.Single(report.Instances).State);
     }
@@ -52,7 +55,7 @@ public sealed class InstanceReportComposerTests
     {
         var container = Fixtures.Managed(state: DockerStates.Exited, exitCode: 137);
 
-        var status = Assert.Single(InstanceReportComposer.Compose([container], NoPorts, []).Instances);
+        var status = Assert.Single(Compose([container], NoPorts, []).Instances);
 
         Assert.Equal("exited", status.State);
         Assert.Equal(137, status.ExitCode);
@@ -77,7 +80,7 @@ public sealed class InstanceReportComposerTests
         var assignment = Fixtures.Assignment(index: 4);
         var pending = new PendingInstance(assignment.ContainerName, assignment, 20004, InstanceStates.Starting, "");
 
-        var status = Assert.Single(InstanceReportComposer.Compose([], NoPorts, [pending]).Instances);
+        var status = Assert.Single(Compose([], NoPorts, [pending]).Instances);
 
         Assert.Equal(
             ("shop.web.4", "starting", 20004, ""),
@@ -91,7 +94,7 @@ public sealed class InstanceReportComposerTests
         var pending =
             new PendingInstance(assignment.ContainerName, assignment, 20000, InstanceStates.Failed, "pull failed");
 
-        var status = Assert.Single(InstanceReportComposer.Compose([], NoPorts, [pending]).Instances);
+        var status = Assert.Single(Compose([], NoPorts, [pending]).Instances);
 
         Assert.Equal(("failed", "pull failed"), (status.State, status.Message));
     }
@@ -102,7 +105,7 @@ public sealed class InstanceReportComposerTests
         var container = Fixtures.Managed(state: DockerStates.Exited, exitCode: 1);
         var pending = new PendingInstance(container.Name, null, 0, InstanceStates.Failed, "cannot start");
 
-        var status = Assert.Single(InstanceReportComposer.Compose([container], NoPorts, [pending]).Instances);
+        var status = Assert.Single(Compose([container], NoPorts, [pending]).Instances);
 
         Assert.Equal(("failed", "cannot start", 1), (status.State, status.Message, status.ExitCode));
     }
@@ -113,7 +116,7 @@ public sealed class InstanceReportComposerTests
         var container = Fixtures.Managed(process: "worker");
         var pending = new PendingInstance(container.Name, null, 0, InstanceStates.Failed, "stop failed");
 
-        var status = Assert.Single(InstanceReportComposer.Compose([container], NoPorts, [pending]).Instances);
+        var status = Assert.Single(Compose([container], NoPorts, [pending]).Instances);
 
         Assert.Equal(("running", "stop failed"), (status.State, status.Message));
     }
@@ -123,19 +126,19 @@ public sealed class InstanceReportComposerTests
     {
         var pending = new PendingInstance("gone.web.1.v1", null, 0, InstanceStates.Failed, "x");
 
-        Assert.Empty(InstanceReportComposer.Compose([], NoPorts, [pending]).Instances);
+        Assert.Empty(Compose([], NoPorts, [pending]).Instances);
     }
 
     [Fact]
     public void Compose_UnmanagedContainers_AreLeftOut()
     {
-        Assert.Empty(InstanceReportComposer.Compose([Fixtures.Unmanaged("dokku.web.1")], NoPorts, []).Instances);
+        Assert.Empty(Compose([Fixtures.Unmanaged("dokku.web.1")], NoPorts, []).Instances);
     }
 
     [Fact]
     public void Compose_ManyInstances_SortsByInstanceThenRelease()
     {
-        var report = InstanceReportComposer.Compose(
+        var report = Compose(
             [
                 Fixtures.Managed(index: 2, release: 4),
                 Fixtures.Managed(index: 1, release: 4),
@@ -152,9 +155,122 @@ public sealed class InstanceReportComposerTests
     [Fact]
     public void Compose_SameInputs_GivesEqualReports()
     {
-        var first = InstanceReportComposer.Compose([Fixtures.Managed(port: 20000)], NoPorts, []);
-        var second = InstanceReportComposer.Compose([Fixtures.Managed(port: 20000)], NoPorts, []);
+        var first = Compose([Fixtures.Managed(port: 20000)], NoPorts, []);
+        var second = Compose([Fixtures.Managed(port: 20000)], NoPorts, []);
 
         Assert.Equal(first, second);
     }
+
+    [Fact]
+    public void Compose_RunningContainer_ReportsStartedAtAndRestarts()
+    {
+        var container = Fixtures.Managed(process: "worker", startedAt: Started);
+        var record = RestartRecord.New(container.Id) with { Restarts = 4 };
+
+        var status = Assert.Single(Compose([container], NoPorts, [], Restarts(record)).Instances);
+
+        Assert.Equal(
+            ("running", 4, "2025-05-01T12:00:00.0000000+00:00", ""),
+            (status.State, status.Restarts, status.StartedAt, status.NextRestartAt));
+    }
+
+    [Fact]
+    public void Compose_CrashedContainerWaiting_IsCrashedWithExitCodeAndNextTry()
+    {
+        var container = Fixtures.Managed(
+            process: "worker",
+            state: DockerStates.Exited,
+            exitCode: 3,
+            startedAt: Started,
+            finishedAt: Started.AddSeconds(1));
+        var record = RestartRecord.New(container.Id) with
+        {
+            Restarts = 2,
+            Streak = 3,
+            ExitCode = 3,
+            Delay = TimeSpan.FromSeconds(4),
+            NextRestartAt = Started.AddSeconds(5),
+        };
+
+        var status = Assert.Single(Compose([container], NoPorts, [], Restarts(record)).Instances);
+
+        Assert.Equal("crashed", status.State);
+        Assert.Equal(3, status.ExitCode);
+        Assert.Equal(2, status.Restarts);
+        Assert.Equal("2025-05-01T12:00:05.0000000+00:00", status.NextRestartAt);
+        Assert.Equal("exited with code 3; restarting in 4 s", status.Message);
+        Assert.Equal("", status.StartedAt);
+    }
+
+    [Fact]
+    public void Compose_ExitedContainerNotWaiting_StaysExited()
+    {
+        var container = Fixtures.Managed(state: DockerStates.Exited, exitCode: 0);
+        var record = RestartRecord.New(container.Id) with { Restarts = 1 };
+
+        var status = Assert.Single(Compose([container], NoPorts, [], Restarts(record)).Instances);
+
+        Assert.Equal(("exited", 1, ""), (status.State, status.Restarts, status.NextRestartAt));
+    }
+
+    [Fact]
+    public void Compose_RecordWaitingButContainerRunningAgain_IsRunning()
+    {
+        var container = Fixtures.Managed(process: "worker", startedAt: Started);
+        var record = RestartRecord.New(container.Id) with { NextRestartAt = Started.AddSeconds(1) };
+
+        var status = Assert.Single(Compose([container], NoPorts, [], Restarts(record)).Instances);
+
+        Assert.Equal(("running", ""), (status.State, status.NextRestartAt));
+    }
+
+    [Fact]
+    public void Compose_WaitingRestartAndAnOlderFailedStep_ReportsTheWaitingRestart()
+    {
+        var container = Fixtures.Managed(state: DockerStates.Exited, exitCode: 1);
+        var record = RestartRecord.New(container.Id) with
+        {
+            ExitCode = 1,
+            Delay = TimeSpan.FromSeconds(1),
+            NextRestartAt = Started,
+        };
+        var pending = new PendingInstance(container.Name, null, 0, InstanceStates.Failed, "cannot start");
+
+        var status = Assert.Single(Compose([container], NoPorts, [pending], Restarts(record)).Instances);
+
+        Assert.Equal(("crashed", "exited with code 1; restarting in 1 s"), (status.State, status.Message));
+    }
+
+    [Fact]
+    public void Compose_PreviewOfAnExitTheSupervisorHasNotSeen_IsCrashedNotExited()
+    {
+        var container = Fixtures.Managed(
+            process: "worker",
+            state: DockerStates.Exited,
+            exitCode: 3,
+            startedAt: Started,
+            finishedAt: Started.AddSeconds(1));
+        var assigned = new HashSet<string> { container.Name };
+
+        var preview = RestartPlanner.Plan(Restarts(), [container], assigned, Started.AddSeconds(1.5)).Records;
+        var status = Assert.Single(Compose([container], NoPorts, [], preview).Instances);
+
+        Assert.Equal(
+            ("crashed", "2025-05-01T12:00:02.0000000+00:00", "exited with code 3; restarting in 1 s"),
+            (status.State, status.NextRestartAt, status.Message));
+    }
+
+    private static InstanceReport Compose(
+        IReadOnlyList<ObservedContainer> containers,
+        IReadOnlySet<int> acceptingPorts,
+        IReadOnlyList<PendingInstance> pending,
+        IReadOnlyDictionary<string, RestartRecord>? restarts = null) =>
+        InstanceReportComposer.Compose(
+            containers,
+            acceptingPorts,
+            pending,
+            restarts ?? new Dictionary<string, RestartRecord>());
+
+    private static Dictionary<string, RestartRecord> Restarts(params RestartRecord[] records) =>
+        records.ToDictionary(record => record.ContainerId, StringComparer.Ordinal);
 }

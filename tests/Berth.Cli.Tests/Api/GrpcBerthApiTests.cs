@@ -84,6 +84,55 @@ public sealed class GrpcBerthApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SetProcessOptions_Request_ReachesServerWhole()
+    {
+        using var api = factory.Create(new ServerSettings(url, RecordingClusterService.AcceptedToken));
+        var request = new Contracts.SetProcessOptionsRequest
+        {
+            App = "myapp",
+            Process = "web",
+            Memory = "256m",
+            SetConstraints = true,
+            MaxParallel = 2,
+            Constraints = { "zone=a" },
+        };
+
+        var report = await api.SetProcessOptionsAsync(request, default);
+
+        var process = report.Processes.Single();
+        Assert.Equal(("myapp", "web", 2), (report.App, process.Process, process.MaxParallel));
+        Assert.Equal("memory=256m set_constraints=True", process.Command);
+        Assert.Equal("a", process.Constraints["zone"]);
+    }
+
+    [Theory]
+    [InlineData(null, "process ''")]
+    [InlineData("worker", "process 'worker'")]
+    public async Task RestartApp_Process_SentEmptyForAll(string? process, string echoed)
+    {
+        using var api = factory.Create(new ServerSettings(url, RecordingClusterService.AcceptedToken));
+
+        var report = await api.RestartAppAsync("myapp", process, default);
+
+        Assert.Equal([echoed], report.Unplaced);
+    }
+
+    [Fact]
+    public async Task LabelNode_SetAndRemove_ReachServer()
+    {
+        using var api = factory.Create(new ServerSettings(url, RecordingClusterService.AcceptedToken));
+
+        var node = await api.LabelNodeAsync(
+            "node-1",
+            new Dictionary<string, string> { ["zone"] = "a" },
+            ["gpu"],
+            default);
+
+        Assert.Equal("node-1", node.Name);
+        Assert.Equal(new Dictionary<string, string> { ["gpu"] = "removed", ["zone"] = "a" }, node.Labels);
+    }
+
+    [Fact]
     public async Task GetApp_NotFound_CarriesServerDetail()
     {
         using var api = factory.Create(new ServerSettings(url, RecordingClusterService.AcceptedToken));

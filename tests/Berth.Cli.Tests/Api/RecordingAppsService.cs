@@ -22,6 +22,27 @@ internal sealed class RecordingAppsService : Apps.AppsBase
         return Task.FromResult(response);
     }
 
+    public override Task<ProcessReport> SetProcessOptions(
+        SetProcessOptionsRequest request,
+        ServerCallContext context)
+    {
+        var process = new ProcessTypeReport
+        {
+            Process = request.Process,
+            MaxParallel = request.MaxParallel,
+            Command = $"memory={request.Memory} set_constraints={request.SetConstraints}",
+        };
+        foreach (var pair in request.Constraints.Select(text => text.Split('=')))
+        {
+            process.Constraints[pair[0]] = pair[1];
+        }
+
+        return Task.FromResult(new ProcessReport { App = request.App, Processes = { process } });
+    }
+
+    public override Task<ProcessReport> RestartApp(ProcessRequest request, ServerCallContext context) =>
+        Task.FromResult(new ProcessReport { App = request.App, Unplaced = { $"process '{request.Process}'" } });
+
     public override Task<AppInfo> GetApp(AppRequest request, ServerCallContext context) =>
         throw new RpcException(new Status(StatusCode.NotFound, $"app '{request.App}' does not exist"));
 }

@@ -25,4 +25,16 @@ internal sealed class RecordingClusterService : Cluster.ClusterBase
 
         return Task.FromResult(new ClusterInfo { GitBaseUrl = "http://127.0.0.1:7001/git", Version = "test" });
     }
+
+    public override Task<NodeInfo> LabelNode(LabelNodeRequest request, ServerCallContext context)
+    {
+        var node = new NodeInfo { Name = request.Node };
+        node.Labels.Add(request.Set);
+        foreach (var key in request.Remove)
+        {
+            node.Labels[key] = "removed";
+        }
+
+        return Task.FromResult(node);
+    }
 }

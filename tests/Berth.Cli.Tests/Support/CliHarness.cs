@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Berth.Cli.Configuration;
 using Berth.Cli.Git;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Berth.Cli.Tests.Support;
 
@@ -23,6 +24,9 @@ internal sealed class CliHarness : IDisposable
     }
 
     public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The clock the commands read: 2025-06-01 12:00:00 UTC until a test moves it.</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
 
     public FakeBerthApiFactory Factory { get; } = new();
 
@@ -70,7 +74,13 @@ internal sealed class CliHarness : IDisposable
 
     private CliApplication CreateApplication()
     {
-        var context = new CliContext(Output, Environment, Factory, new GitProcessRunner(), new StringReader(Input));
+        var context = new CliContext(
+            Output,
+            Environment,
+            Factory,
+            new GitProcessRunner(),
+            new StringReader(Input),
+            Time);
         return new CliApplication(context, Help, Help);
     }
 }

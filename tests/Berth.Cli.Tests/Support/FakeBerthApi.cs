@@ -34,6 +34,18 @@ internal sealed class FakeBerthApi : IBerthApi
 
     public ScaleResponse Scale { get; set; } = new();
 
+    public ScaleResponse Formation { get; set; } = new();
+
+    public ProcessReport Report { get; set; } = new();
+
+    public NodeInfo Node { get; set; } = new();
+
+    public SetProcessOptionsRequest? LastProcessOptions { get; private set; }
+
+    public IReadOnlyDictionary<string, string>? LastLabelsSet { get; private set; }
+
+    public IReadOnlyList<string>? LastLabelsRemoved { get; private set; }
+
     public IReadOnlyDictionary<string, string>? LastConfigValues { get; private set; }
 
     public IReadOnlyList<string>? LastConfigKeys { get; private set; }
@@ -47,6 +59,17 @@ internal sealed class FakeBerthApi : IBerthApi
 
     public Task<ListNodesResponse> ListNodesAsync(CancellationToken cancellationToken) =>
         Answer("ListNodes", Nodes);
+
+    public Task<NodeInfo> LabelNodeAsync(
+        string node,
+        IReadOnlyDictionary<string, string> set,
+        IReadOnlyList<string> remove,
+        CancellationToken cancellationToken)
+    {
+        LastLabelsSet = set;
+        LastLabelsRemoved = remove;
+        return Answer($"LabelNode {node}", Node);
+    }
 
     public Task<AppInfo> CreateAppAsync(string app, CancellationToken cancellationToken) =>
         Answer($"CreateApp {app}", new AppInfo(App) { Name = app });
@@ -105,6 +128,32 @@ internal sealed class FakeBerthApi : IBerthApi
     {
         LastFormation = formation;
         return Answer($"Scale {app}", Scale);
+    }
+
+    public Task<ScaleResponse> GetFormationAsync(string app, CancellationToken cancellationToken) =>
+        Answer($"GetFormation {app}", Formation);
+
+    public Task<ProcessReport> StopAppAsync(string app, CancellationToken cancellationToken) =>
+        Answer($"StopApp {app}", Report);
+
+    public Task<ProcessReport> StartAppAsync(string app, CancellationToken cancellationToken) =>
+        Answer($"StartApp {app}", Report);
+
+    public Task<ProcessReport> RestartAppAsync(string app, string? process, CancellationToken cancellationToken) =>
+        Answer(process is null ? $"RestartApp {app}" : $"RestartApp {app} {process}", Report);
+
+    public Task<ProcessReport> RebuildAppAsync(string app, CancellationToken cancellationToken) =>
+        Answer($"RebuildApp {app}", Report);
+
+    public Task<ProcessReport> GetProcessReportAsync(string app, CancellationToken cancellationToken) =>
+        Answer($"GetProcessReport {app}", Report);
+
+    public Task<ProcessReport> SetProcessOptionsAsync(
+        SetProcessOptionsRequest request,
+        CancellationToken cancellationToken)
+    {
+        LastProcessOptions = request;
+        return Answer($"SetProcessOptions {request.App} {request.Process}", Report);
     }
 
     public void Dispose()

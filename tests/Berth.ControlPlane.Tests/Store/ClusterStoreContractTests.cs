@@ -331,7 +331,13 @@ public abstract class ClusterStoreContractTests
         Time.Advance(TimeSpan.FromMinutes(5));
 
         var release = await Store.CreateReleaseAsync(
-            "shop", "127.0.0.1:5000/shop:v1", "sha256:abc", config, "1a2b3c4", "deploy 1a2b3c4");
+            "shop",
+            "127.0.0.1:5000/shop:v1",
+            "sha256:abc",
+            config,
+            "1a2b3c4",
+            "deploy 1a2b3c4",
+            new Dictionary<string, string> { ["web"] = "./serve", ["worker"] = "./work" });
 
         Assert.Equal("pending", release.State);
         Assert.Equal(Start.AddMinutes(5), release.CreatedAt);
@@ -343,6 +349,7 @@ public abstract class ClusterStoreContractTests
         Assert.Equal("sha256:abc", stored.Digest);
         Assert.Equal(4, stored.Config.Version);
         Assert.Equal(config.Values, stored.Config.Values);
+        Assert.Equal("./work", stored.Processes["worker"]);
         Assert.Equal("1a2b3c4", stored.GitRevision);
         Assert.Equal("deploy 1a2b3c4", stored.Description);
         Assert.Equal("pending", stored.State);
@@ -354,7 +361,7 @@ public abstract class ClusterStoreContractTests
     {
         await Store.CreateAppAsync(App("shop"));
         var config = await Store.UpdateConfigAsync("shop", Vars(("A", "old")), []);
-        await Store.CreateReleaseAsync("shop", "img", "sha256:1", config, "", "config set A");
+        await Store.CreateReleaseAsync("shop", "img", "sha256:1", config, "", "config set A", NoProcesses);
 
         await Store.UpdateConfigAsync("shop", Vars(("A", "new")), []);
 
@@ -519,7 +526,9 @@ public abstract class ClusterStoreContractTests
         pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     protected Task<ReleaseRecord> CreateReleaseAsync(string app) =>
-        Store.CreateReleaseAsync(app, $"127.0.0.1:5000/{app}", "sha256:0", ConfigSnapshot.Empty, "", "test");
+        Store.CreateReleaseAsync(app, $"127.0.0.1:5000/{app}", "sha256:0", ConfigSnapshot.Empty, "", "test", NoProcesses);
+
+    private static readonly Dictionary<string, string> NoProcesses = [];
 
     private static AppRecord App(string name) => new(name, Start, 0);
 

@@ -20,7 +20,7 @@ public sealed class SqliteClusterStoreTests : ClusterStoreContractTests, IDispos
         await Store.CreateAppAsync(new AppRecord("shop", Time.GetUtcNow(), 0));
 
         var config = await Store.UpdateConfigAsync("shop", Vars(("DATABASE_PASSWORD", secret)), []);
-        await Store.CreateReleaseAsync("shop", "img", "sha256:1", config, "", "config set DATABASE_PASSWORD");
+        await Store.CreateReleaseAsync("shop", "img", "sha256:1", config, "", "config set DATABASE_PASSWORD", new Dictionary<string, string>());
 
         Assert.Equal(secret, (await Store.GetReleaseAsync("shop", 1))!.Config.Values["DATABASE_PASSWORD"]);
         var files = Directory.GetFiles(directory.Path, "berth.db*");

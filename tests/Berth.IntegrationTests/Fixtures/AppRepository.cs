@@ -54,6 +54,23 @@ public sealed class AppRepository : IDisposable
         (await cluster.GitAsync(Directory, "commit", "-q", "-m", message)).EnsureSuccess("git commit");
     }
 
+    /// <summary>Writes (or, with null, removes) a file of the working tree and commits.</summary>
+    public async Task CommitFileAsync(string name, string? content, string message)
+    {
+        var path = Path.Combine(Directory, name);
+        if (content is null)
+        {
+            File.Delete(path);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(path, content);
+        }
+
+        (await cluster.GitAsync(Directory, "add", "-A")).EnsureSuccess("git add");
+        (await cluster.GitAsync(Directory, "commit", "-q", "-m", message)).EnsureSuccess("git commit");
+    }
+
     /// <summary>Pushes main to the berth remote.</summary>
     public Task<CommandResult> PushAsync() => cluster.GitAsync(Directory, "push", "berth", "main");
 

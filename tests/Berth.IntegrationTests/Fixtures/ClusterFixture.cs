@@ -104,6 +104,13 @@ public sealed class ClusterFixture : IAsyncLifetime
     public Task<CommandResult> GitAsync(string directory, params string[] arguments) =>
         Command.RunAsync("git", arguments, TimeSpan.FromMinutes(8), directory, CliEnvironment);
 
+    /// <summary>Runs the docker CLI against node <paramref name="node"/> (1-based)'s own engine.</summary>
+    public Task<CommandResult> DockerAsync(int node, params string[] arguments) =>
+        Command.RunAsync(
+            "docker",
+            ["-H", $"unix://{Path.Combine(StateDirectory, "nodes", $"node-{node}", "docker.sock")}", .. arguments],
+            TimeSpan.FromMinutes(2));
+
     /// <summary>A GET through the edge for <paramref name="host"/>; the status code and body.</summary>
     public async Task<(int Status, string Body)> GetThroughEdgeAsync(string host, string path = "/")
     {
@@ -160,7 +167,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["BERTH_API_PORT"] = ApiPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["BERTH_GIT_PORT"] = GitPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["BERTH_EDGE_PORT"] = EdgePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["BERTH_NODE_PORT_BASE"] = "31000",
+            ["BERTH_NODE_PORT_BASE"] = "24000",
             ["BERTH_SAMPLE"] = "0",
             ["BERTH_INSTALL_CLI"] = "0",
         };
