@@ -9,6 +9,7 @@ internal static class EventIds
     public const int AgentConnected = 1100;
     public const int AgentDisconnected = 1101;
     public const int AgentRejected = 1102;
+    public const int InstanceCrashed = 1103;
 
     public const int AssignmentsChanged = 1200;
     public const int InstancesUnplaced = 1201;

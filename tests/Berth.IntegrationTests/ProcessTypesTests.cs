@@ -9,7 +9,7 @@ public sealed class ProcessTypesTests(ClusterFixture cluster)
 {
     private const string Procfile = """
         # a web process, a worker that stays up, and one that crashes
-        web: sh -c 'echo "$MARK $DYNO on $BERTH_NODE" > /www/index.html && exec httpd -f -p $PORT -h /www'
+        web: sh -c 'echo "$MARK $DYNO on $BERTH_NODE greeting=$GREETING" > /www/index.html && exec httpd -f -p $PORT -h /www'
         worker: sh -c 'echo worker $DYNO up; exec sleep 100000'
         // the crasher is scaled only when a test wants it
         crasher: sh -c 'exit 3'
@@ -146,6 +146,56 @@ public sealed class ProcessTypesTests(ClusterFixture cluster)
         var formation = (await cluster.Apps.GetFormationAsync(new AppRequest { App = app })).Formation;
         Assert.False(formation.ContainsKey("nosuchtype"));
         Assert.Equal(2, formation["worker"]);
+    }
+
+    [Fact]
+    public async Task PsRestartOneType_ReplacesOnlyThatType_AndStopStartKeepTheFormation()
+    {
+        const string app = "restarted";
+        using var repository = await DeployAsync(app);
+        Assert.True(await EventuallyRunningAsync(app, "worker", 2));
+
+        (await cluster.BerthAsync("ps:restart", app, "worker")).EnsureSuccess("ps:restart worker");
+
+        var instances = await InstancesAsync(app);
+        Assert.All(instances.Where(i => i.Process == "worker"), i => Assert.Equal(2, i.Release));
+        Assert.All(instances.Where(i => i.Process == "web"), i => Assert.Equal(1, i.Release));
+        Assert.StartsWith($"{app} web.1", (await cluster.GetThroughEdgeAsync($"{app}.localhost")).Body);
+
+        (await cluster.BerthAsync("ps:stop", app)).EnsureSuccess("ps:stop");
+        Assert.True(await ClusterFixture.EventuallyAsync(async () => (await InstancesAsync(app)).Count == 0, Settle));
+        Assert.True((await cluster.Apps.GetProcessReportAsync(new AppRequest { App = app })).Stopped);
+
+        (await cluster.BerthAsync("ps:start", app)).EnsureSuccess("ps:start");
+        Assert.True(await EventuallyRunningAsync(app, "worker", 2));
+        Assert.True(await EventuallyRunningAsync(app, "web", 1));
+    }
+
+    [Fact]
+    public async Task ConfigSet_RestartsEveryTypeOneInstanceAtATime()
+    {
+        const string app = "rollconfig";
+        using var repository = await DeployAsync(app);
+        Assert.True(await EventuallyRunningAsync(app, "worker", 2));
+        var starting = new List<int>();
+        using var watching = new CancellationTokenSource();
+        var watcher = Task.Run(async () =>
+        {
+            while (!watching.IsCancellationRequested)
+            {
+                var workers = (await InstancesAsync(app)).Where(i => i.Process == "worker").ToList();
+                starting.Add(workers.Count(w => w.Release == 2 && w.State != "running"));
+                await Task.Delay(100);
+            }
+        });
+
+        (await cluster.BerthAsync("config:set", app, "GREETING=rolled")).EnsureSuccess("config:set");
+        await watching.CancelAsync();
+        await watcher;
+
+        Assert.All(await InstancesAsync(app), i => Assert.Equal(2, i.Release));
+        Assert.True(starting.Max() <= 1, $"up to {starting.Max()} workers started at once");
+        Assert.Contains("greeting=rolled", (await cluster.GetThroughEdgeAsync($"{app}.localhost")).Body, StringComparison.Ordinal);
     }
 
     private async Task<AppRepository> DeployAsync(string app)

@@ -69,9 +69,10 @@ internal sealed class GrpcBerthApi : IBerthApi
     public async Task<ConfigResponse> SetConfigAsync(
         string app,
         IReadOnlyDictionary<string, string> values,
+        bool noRestart,
         CancellationToken cancellationToken)
     {
-        var request = new SetConfigRequest { App = app };
+        var request = new SetConfigRequest { App = app, NoRestart = noRestart };
         request.Values.Add(values.ToDictionary());
 
         return await apps.SetConfigAsync(request, Options(cancellationToken));
@@ -81,9 +82,10 @@ internal sealed class GrpcBerthApi : IBerthApi
     public async Task<ConfigResponse> UnsetConfigAsync(
         string app,
         IReadOnlyList<string> keys,
+        bool noRestart,
         CancellationToken cancellationToken)
     {
-        var request = new UnsetConfigRequest { App = app };
+        var request = new UnsetConfigRequest { App = app, NoRestart = noRestart };
         request.Keys.Add(keys);
 
         return await apps.UnsetConfigAsync(request, Options(cancellationToken));

@@ -33,16 +33,18 @@ internal interface IBerthApi : IDisposable
     /// <summary>Apps.GetConfig.</summary>
     Task<ConfigResponse> GetConfigAsync(string app, CancellationToken cancellationToken);
 
-    /// <summary>Apps.SetConfig.</summary>
+    /// <summary>Apps.SetConfig; with <paramref name="noRestart"/> the app keeps running as it is.</summary>
     Task<ConfigResponse> SetConfigAsync(
         string app,
         IReadOnlyDictionary<string, string> values,
+        bool noRestart,
         CancellationToken cancellationToken);
 
-    /// <summary>Apps.UnsetConfig.</summary>
+    /// <summary>Apps.UnsetConfig; with <paramref name="noRestart"/> the app keeps running as it is.</summary>
     Task<ConfigResponse> UnsetConfigAsync(
         string app,
         IReadOnlyList<string> keys,
+        bool noRestart,
         CancellationToken cancellationToken);
 
     /// <summary>Apps.AddDomain.</summary>

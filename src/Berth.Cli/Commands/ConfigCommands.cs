@@ -50,14 +50,20 @@ internal static class ConfigCommands
     {
         var app = CommandArguments.App();
         var pairs = CommandArguments.OneOrMore("pairs", "KEY=value pairs to set");
-        var command = new Command("config:set", "Set config vars; makes a new release once the app has one")
+        var noRestart = NoRestartOption();
+        var command = new Command("config:set", "Set config vars; restarts the app through a new release")
         {
             app,
             pairs,
+            noRestart,
         };
 
-        command.SetAction((parse, cancellationToken) =>
-            SetAsync(context, parse.GetRequiredValue(app), parse.GetRequiredValue(pairs), cancellationToken));
+        command.SetAction((parse, cancellationToken) => SetAsync(
+            context,
+            parse.GetRequiredValue(app),
+            parse.GetRequiredValue(pairs),
+            parse.GetValue(noRestart),
+            cancellationToken));
         return command;
     }
 
@@ -65,16 +71,27 @@ internal static class ConfigCommands
     {
         var app = CommandArguments.App();
         var keys = CommandArguments.OneOrMore("keys", "The keys to remove");
-        var command = new Command("config:unset", "Remove config vars; makes a new release once the app has one")
+        var noRestart = NoRestartOption();
+        var command = new Command("config:unset", "Remove config vars; restarts the app through a new release")
         {
             app,
             keys,
+            noRestart,
         };
 
-        command.SetAction((parse, cancellationToken) =>
-            UnsetAsync(context, parse.GetRequiredValue(app), parse.GetRequiredValue(keys), cancellationToken));
+        command.SetAction((parse, cancellationToken) => UnsetAsync(
+            context,
+            parse.GetRequiredValue(app),
+            parse.GetRequiredValue(keys),
+            parse.GetValue(noRestart),
+            cancellationToken));
         return command;
     }
+
+    private static Option<bool> NoRestartOption() => new("--no-restart")
+    {
+        Description = "Save the change without restarting the app; it applies from the next release",
+    };
 
     private static async Task ShowAsync(CliContext context, string appText, CancellationToken cancellationToken)
     {
@@ -90,6 +107,7 @@ internal static class ConfigCommands
         CliContext context,
         string appText,
         IReadOnlyList<string> arguments,
+        bool noRestart,
         CancellationToken cancellationToken)
     {
         var validation = new InputValidation();
@@ -98,16 +116,17 @@ internal static class ConfigCommands
         validation.ThrowIfInvalid();
 
         using var api = context.Connect();
-        var config = await api.SetConfigAsync(app, values, cancellationToken);
+        var config = await api.SetConfigAsync(app, values, noRestart, cancellationToken);
 
         Write(context, config);
-        WriteRelease(context, config);
+        WriteRelease(context, config, noRestart);
     }
 
     private static async Task UnsetAsync(
         CliContext context,
         string appText,
         IReadOnlyList<string> arguments,
+        bool noRestart,
         CancellationToken cancellationToken)
     {
         var validation = new InputValidation();
@@ -116,10 +135,10 @@ internal static class ConfigCommands
         validation.ThrowIfInvalid();
 
         using var api = context.Connect();
-        var config = await api.UnsetConfigAsync(app, keys, cancellationToken);
+        var config = await api.UnsetConfigAsync(app, keys, noRestart, cancellationToken);
 
         Write(context, config);
-        WriteRelease(context, config);
+        WriteRelease(context, config, noRestart);
     }
 
     private static void Write(CliContext context, ConfigResponse config)
@@ -139,11 +158,13 @@ internal static class ConfigCommands
         Formatting.Fields(context.Output, fields);
     }
 
-    private static void WriteRelease(CliContext context, ConfigResponse config)
+    private static void WriteRelease(CliContext context, ConfigResponse config, bool noRestart)
     {
         var message = config.Release > 0
             ? $"Released {Formatting.Release(config.Release)} with the new config."
-            : "The app has no release yet; the config applies from its first deploy.";
+            : noRestart
+                ? "Saved without a restart; the config applies from the app's next release."
+                : "The app has no release yet; the config applies from its first deploy.";
 
         context.Output.WriteLine(message);
     }

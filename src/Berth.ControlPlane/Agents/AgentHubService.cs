@@ -140,6 +140,7 @@ public sealed partial class AgentHubService(
         {
             case AgentMessage.BodyOneofCase.Report:
                 var changed = !session.Instances.SequenceEqual(message.Report.Instances);
+                LogCrashes(session, message.Report.Instances);
                 session.Instances = message.Report.Instances.ToList();
                 if (changed)
                 {
@@ -155,6 +156,21 @@ public sealed partial class AgentHubService(
                 break;
             default:
                 break;
+        }
+    }
+
+    /// <summary>An instance that just crashed is an event an operator wants to see, once per crash.</summary>
+    private void LogCrashes(AgentSession session, IEnumerable<InstanceStatus> reported)
+    {
+        var before = session.Instances.ToDictionary(i => (i.Instance, i.Release));
+        foreach (var instance in reported.Where(i => i.State == InstanceStates.Crashed))
+        {
+            var previous = before.GetValueOrDefault((instance.Instance, instance.Release));
+            if (previous is null || previous.State != InstanceStates.Crashed || previous.Restarts != instance.Restarts)
+            {
+                Log.InstanceCrashed(
+                    logger, instance.App, instance.Instance, session.Node, instance.ExitCode, instance.NextRestartAt);
+            }
         }
     }
 }

@@ -107,7 +107,7 @@ public sealed partial class AppsService(
             throw ApiErrors.Invalid(errors);
         }
 
-        return await ChangeConfigAsync(request.App, request.Values, [], context.CancellationToken);
+        return await ChangeConfigAsync(request.App, request.Values, [], request.NoRestart, context.CancellationToken);
     }
 
     /// <inheritdoc />
@@ -119,7 +119,8 @@ public sealed partial class AppsService(
             throw ApiErrors.Invalid(keys.Errors);
         }
 
-        return await ChangeConfigAsync(request.App, new Dictionary<string, string>(), keys.Value!, context.CancellationToken);
+        return await ChangeConfigAsync(
+            request.App, new Dictionary<string, string>(), keys.Value!, request.NoRestart, context.CancellationToken);
     }
 
     /// <inheritdoc />
@@ -239,6 +240,7 @@ public sealed partial class AppsService(
         string app,
         IReadOnlyDictionary<string, string> set,
         IReadOnlyList<string> unset,
+        bool noRestart,
         CancellationToken ct)
     {
         await RequireAppAsync(app, ct);
@@ -246,6 +248,7 @@ public sealed partial class AppsService(
         var (config, result) = await deployments.ChangeConfigAsync(
             app,
             token => store.UpdateConfigAsync(app, set, unset, token),
+            restart: !noRestart,
             output,
             ct);
         if (config is null)

@@ -79,12 +79,14 @@ public sealed partial class DeploymentRunner(
     /// <summary>
     /// Changes the app's config under its deployment lock, then rolls out a release with the
     /// current image and the new config so the change reaches every instance. Before the
-    /// first deploy only the config changes. The config is null when another deployment
-    /// held the lock and nothing changed.
+    /// first deploy, or without <paramref name="restart"/>, only the config changes; it then
+    /// reaches the instances with the next release. The config is null when another
+    /// deployment held the lock and nothing changed.
     /// </summary>
     public async Task<(ConfigSnapshot? Config, DeploymentResult Result)> ChangeConfigAsync(
         string app,
         Func<CancellationToken, Task<ConfigSnapshot>> change,
+        bool restart,
         IDeploymentOutput output,
         CancellationToken ct)
     {
@@ -95,7 +97,9 @@ public sealed partial class DeploymentRunner(
         }
 
         var config = await change(ct);
-        return (config, await RedeployAsync(app, null, "config change", output, ct));
+        return restart
+            ? (config, await RedeployAsync(app, null, "config change", output, ct))
+            : (config, new DeploymentResult(true, 0, ""));
     }
 
     /// <summary>

@@ -76,7 +76,7 @@ public sealed class GrpcBerthApiTests : IAsyncLifetime
     {
         using var api = factory.Create(new ServerSettings(url, RecordingClusterService.AcceptedToken));
 
-        var config = await api.SetConfigAsync("myapp", new Dictionary<string, string> { ["A"] = "1" }, default);
+        var config = await api.SetConfigAsync("myapp", new Dictionary<string, string> { ["A"] = "1" }, false, default);
         var scale = await api.ScaleAsync("myapp", new Dictionary<string, int> { ["web"] = 3 }, default);
 
         Assert.Equal("1", config.Values["A"]);

@@ -47,6 +47,26 @@ public sealed class ConfigCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Set_NoRestart_AsksTheServerNotToRestart()
+    {
+        harness.Api.Config.Release = 0;
+
+        var exitCode = await harness.RunAsync("config:set", "myapp", "A=1", "--no-restart");
+
+        Assert.Equal(0, exitCode);
+        Assert.True(harness.Api.LastNoRestart);
+        Assert.Contains("without a restart", harness.Output.Lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unset_NoRestart_AsksTheServerNotToRestart()
+    {
+        await harness.RunAsync("config:unset", "myapp", "A", "--no-restart");
+
+        Assert.True(harness.Api.LastNoRestart);
+    }
+
+    [Fact]
     public async Task Set_NoReleaseYet_SaysConfigWaitsForDeploy()
     {
         harness.Api.Config.Release = 0;

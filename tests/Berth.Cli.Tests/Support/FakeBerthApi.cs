@@ -82,24 +82,30 @@ internal sealed class FakeBerthApi : IBerthApi
     public Task DestroyAppAsync(string app, CancellationToken cancellationToken) =>
         Answer($"DestroyApp {app}", new DestroyAppResponse());
 
+    public bool LastNoRestart { get; private set; }
+
     public Task<ConfigResponse> GetConfigAsync(string app, CancellationToken cancellationToken) =>
         Answer($"GetConfig {app}", Config);
 
     public Task<ConfigResponse> SetConfigAsync(
         string app,
         IReadOnlyDictionary<string, string> values,
+        bool noRestart,
         CancellationToken cancellationToken)
     {
         LastConfigValues = values;
+        LastNoRestart = noRestart;
         return Answer($"SetConfig {app}", Config);
     }
 
     public Task<ConfigResponse> UnsetConfigAsync(
         string app,
         IReadOnlyList<string> keys,
+        bool noRestart,
         CancellationToken cancellationToken)
     {
         LastConfigKeys = keys;
+        LastNoRestart = noRestart;
         return Answer($"UnsetConfig {app}", Config);
     }
 
