@@ -401,6 +401,7 @@ build_berth() {
         return 0
     fi
 
+    # Limitation: up does not rebuild Berth while its processes run; run down first to pick up changes.
     if berth_processes_running; then
         say "Berth processes are running; not rebuilding under them (run 'down' first to rebuild)"
         return 0
@@ -574,6 +575,7 @@ start_agent() {
     first="$(node_port_first "$node")"
     last="$(node_port_last "$node")"
 
+    # Limitation: every simulated node shares one kernel and loopback, so all node addresses are 127.0.0.1.
     say "starting $name (ports $first-$last)"
     launch "$name" dotnet "$BIN_DIR/agent/Berth.Agent.dll" \
         --control-plane "http://127.0.0.1:$API_PORT" \

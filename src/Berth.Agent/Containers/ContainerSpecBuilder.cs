@@ -54,6 +54,8 @@ internal static class ContainerSpecBuilder
             return assignment.Command.Count > 0 ? [.. assignment.Command] : null;
         }
 
+        // Limitation: variables are expanded from Berth's environment of the instance (config vars, PORT, DYNO);
+        // ENV values baked into the image are not known here, so write them as '$NAME' for a shell to expand.
         var arguments = CommandLine.ToArguments(assignment.ProcfileCommand, Values(assignment, port, node));
         return arguments.IsValid
             ? [.. arguments.Value!]

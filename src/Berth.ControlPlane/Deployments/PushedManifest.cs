@@ -16,6 +16,8 @@ public sealed record PushedManifest(IReadOnlyDictionary<string, string> Processe
     /// <summary>Reads the Procfile and app.json at the root of a build context; every error of both.</summary>
     public static ValidationResult<PushedManifest> Read(byte[] context)
     {
+        // Limitation: the Procfile and app.json are read from the root of the pushed tree only, not from the
+        // built image's working directory.
         var errors = new List<string>();
         var processes = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var manifest = AppManifest.Empty;

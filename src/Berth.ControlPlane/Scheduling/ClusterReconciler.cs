@@ -96,6 +96,8 @@ public sealed partial class ClusterReconciler(
     /// </summary>
     private List<PlacedInstance> Routable(PlacementPlan plan, Func<string, string, int> maxParallel)
     {
+        // Limitation: instances being replaced are not counted against their node's memory, so a node can be
+        // overcommitted for the length of a rollout.
         var paced = RollingReplacement.Pace(plan, agents.IsRunning, maxParallel);
         var retained = paced.Retained.Where(i => agents.StatusOf(i.Node) != NodeStatus.Down);
         return plan.Keep.Concat(paced.Place).Concat(retained).ToList();

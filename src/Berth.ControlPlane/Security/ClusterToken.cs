@@ -9,6 +9,9 @@ namespace Berth.ControlPlane.Security;
 /// </summary>
 public sealed class ClusterToken
 {
+    // Limitation: one cluster token serves the CLI, git pushes, agents and edges; there are no per-user or
+    // per-node credentials, and no TLS between Berth's processes yet.
+
     private readonly byte[] expected;
 
     private ClusterToken(string value)

@@ -8,6 +8,9 @@ namespace Berth.ControlPlane.Store;
 /// </summary>
 public interface IClusterStore
 {
+    // Limitation: SQLite on the control plane's host is the only store so far, so the control plane is a
+    // single point of failure (running instances keep running without it).
+
     /// <summary>Creates an app; false when the name is taken.</summary>
     Task<bool> CreateAppAsync(AppRecord app, CancellationToken ct = default);
 

@@ -1,0 +1,528 @@
+#!/usr/bin/env bash
+# Convergence benchmark: how long Berth and Docker Swarm take, on this machine and in the same
+# run, to go from one running web instance of samples/hello to BENCH_REPLICAS (30) of them, each
+# accepting TCP connections on its port; and back to one.
+#
+#   bash bench/convergence/run.sh
+#
+# Berth: a local cluster of 3 nodes (deploy/local-cluster.sh, on ports of its own), samples/hello
+# deployed by git push, then per run `berth ps:scale hello web=30` until the control plane lists
+# 30 instances in state running (the agent saw each port accept), watched by
+# Berth.Bench.Convergence (one ListInstances call every 100 ms over one gRPC channel).
+# Swarm: one more dockerd, started with the node engines' flags, as a single-node swarm; service
+# `hello` from the image Berth built, host network, PORT from the task slot, and a health check
+# that connects to the port every second; per run `docker service scale hello=30` until
+# `docker service ls` shows 30/30 (a task with a health check counts as running once healthy).
+# Runs alternate: odd runs measure Berth first, even runs Swarm first.
+#
+# Settings (environment, with defaults):
+#   BENCH_RUNS           5                          measured runs of each system
+#   BENCH_REPLICAS       30                         instances to converge to
+#   BENCH_TIMEOUT        300                        seconds one convergence may take
+#   BENCH_STATE_DIR      /tmp/berth-conv            the Berth cluster's state (purged at exit)
+#   BENCH_SWARM_DIR      /tmp/berth-conv-swarm      the swarm engine's data (deleted at exit)
+#   BENCH_OUT_DIR        /tmp/berth-convergence-<time>  results, timelines and copies of the logs
+#   BERTH_BUILD          1                          0: reuse the binaries in BENCH_STATE_DIR/bin
+# Ports: registry 15100, API 17200, git 17201, edge 18180, node ports 28000-30999 (3 nodes),
+# swarm control 127.0.0.1:17277, swarm instances 31001-31030. None is a default of
+# deploy/local-cluster.sh or of the integration tests, so the benchmark runs beside both.
+#
+# Everything it starts is stopped on exit (trap): the swarm service, the swarm (leave --force),
+# its dockerd, and the Berth cluster (local-cluster.sh down --purge).
+set -euo pipefail
+
+SCRIPT_DIR="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd -- "$SCRIPT_DIR/../.." && pwd)"
+readonly SCRIPT_DIR REPO_ROOT
+
+readonly RUNS="${BENCH_RUNS:-5}"
+readonly REPLICAS="${BENCH_REPLICAS:-30}"
+readonly TIMEOUT="${BENCH_TIMEOUT:-300}"
+readonly STATE_DIR="${BENCH_STATE_DIR:-/tmp/berth-conv}"
+readonly SWARM_DIR="${BENCH_SWARM_DIR:-/tmp/berth-conv-swarm}"
+readonly OUT_DIR="${BENCH_OUT_DIR:-/tmp/berth-convergence-$(date -u +%Y%m%d-%H%M%S)}"
+
+readonly APP="hello"
+readonly API_PORT=17200
+readonly SWARM_LISTEN="127.0.0.1:17277"
+readonly SWARM_PORT_PREFIX=31
+readonly SWARM_SERVICE="hello"
+
+# The cluster's settings, exported for every local-cluster.sh call.
+export BERTH_STATE_DIR="$STATE_DIR" BERTH_NODES=3 BERTH_REGISTRY_PORT=15100 BERTH_API_PORT="$API_PORT"
+export BERTH_GIT_PORT=17201 BERTH_EDGE_PORT=18180 BERTH_NODE_PORT_BASE=28000
+export BERTH_SAMPLE=0 BERTH_INSTALL_CLI=0 BERTH_BUILD="${BERTH_BUILD:-1}"
+export BERTH_CONFIG="$STATE_DIR/cli.json" GIT_TERMINAL_PROMPT=0
+
+readonly TOKEN_FILE="$STATE_DIR/controlplane/token"
+readonly SWARM_SOCKET="$SWARM_DIR/docker.sock"
+
+CLUSTER_STARTED=0
+SWARM_STARTED=0
+WATCHER_PID=""
+IMAGE=""
+
+say() { printf 'convergence: %s\n' "$*" >&2; }
+fail() {
+    printf 'convergence: error: %s\n' "$*" >&2
+    exit 1
+}
+
+now_ms() { date +%s%3N; }
+
+# An RFC 3339 time (Docker's) in Unix milliseconds.
+to_ms() { date -d "$1" +%s%3N; }
+
+berth() { timeout 60 dotnet "$STATE_DIR/bin/cli/berth.dll" "$@"; }
+node_docker() { timeout 60 docker -H "unix://$STATE_DIR/nodes/node-$1/docker.sock" "$@"; }
+swarm_docker() { timeout 60 docker -H "unix://$SWARM_SOCKET" "$@"; }
+cluster() { bash "$REPO_ROOT/deploy/local-cluster.sh" "$@"; }
+
+# ---------------------------------------------------------------------------
+# Clean-up
+# ---------------------------------------------------------------------------
+
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    set +e
+
+    [[ -n "$WATCHER_PID" ]] && kill "$WATCHER_PID" 2>/dev/null
+    if ((SWARM_STARTED)); then
+        stop_swarm
+    fi
+    if ((CLUSTER_STARTED)); then
+        save_logs
+        say "stopping the Berth cluster (down --purge)"
+        cluster down --purge >&2
+    fi
+    exit "$status"
+}
+
+save_logs() {
+    mkdir -p "$OUT_DIR/logs"
+    cp -a "$STATE_DIR/logs/." "$OUT_DIR/logs/" 2>/dev/null
+    [[ -f "$SWARM_DIR/dockerd.log" ]] && cp "$SWARM_DIR/dockerd.log" "$OUT_DIR/logs/swarm-dockerd.log"
+    say "logs copied to $OUT_DIR/logs"
+}
+
+stop_swarm() {
+    local pid
+    say "removing the swarm service, leaving the swarm, stopping its dockerd"
+    swarm_docker service rm "$SWARM_SERVICE" >/dev/null 2>&1
+    swarm_docker swarm leave --force >/dev/null 2>&1
+
+    pid="$(cat "$SWARM_DIR/dockerd.pid" 2>/dev/null)"
+    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid"
+        wait_for_exit "$pid" 40 || kill -KILL "$pid"
+    fi
+
+    # dockerd stops the containerd it started; one that outlived a killed dockerd is stopped here.
+    pid="$(cat "$SWARM_DIR/exec/containerd/containerd.pid" 2>/dev/null)"
+    if [[ -n "$pid" ]] && grep -qa "$SWARM_DIR/exec/containerd" "/proc/$pid/cmdline" 2>/dev/null; then
+        kill -TERM "$pid"
+        wait_for_exit "$pid" 15 || kill -KILL "$pid"
+    fi
+
+    findmnt -rn -o TARGET | grep -F "$SWARM_DIR/" | sort -r | xargs -r umount -l
+    rm -rf "$SWARM_DIR"
+}
+
+wait_for_exit() {
+    local pid="$1" deadline=$((SECONDS + $2))
+    while kill -0 "$pid" 2>/dev/null; do
+        ((SECONDS < deadline)) || return 1
+        sleep 0.2
+    done
+}
+
+# ---------------------------------------------------------------------------
+# Set-up
+# ---------------------------------------------------------------------------
+
+check_prerequisites() {
+    [[ "$(id -u)" == "0" ]] || fail "run as root (it starts Docker engines)"
+    local tool
+    for tool in dockerd docker jq git curl dotnet findmnt; do
+        command -v "$tool" >/dev/null || fail "$tool is needed"
+    done
+    [[ ! -e "$SWARM_DIR" ]] || fail "$SWARM_DIR exists (a run that did not clean up?); remove it first"
+    [[ ! -e "$STATE_DIR" ]] || fail "$STATE_DIR exists; stop it with BERTH_STATE_DIR=$STATE_DIR" \
+        "deploy/local-cluster.sh down --purge"
+
+    local slot
+    for slot in $(seq 1 "$REPLICAS"); do
+        ! port_in_use "$(swarm_port "$slot")" || fail "port $(swarm_port "$slot") (swarm instances) is in use"
+    done
+    ! port_in_use "${SWARM_LISTEN#*:}" || fail "port ${SWARM_LISTEN#*:} (swarm control) is in use"
+    mkdir -p "$OUT_DIR"
+}
+
+port_in_use() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
+swarm_port() { printf '%s%03d' "$SWARM_PORT_PREFIX" "$1"; }
+
+start_berth() {
+    say "starting the Berth cluster in $STATE_DIR (builds Berth unless BERTH_BUILD=0)"
+    CLUSTER_STARTED=1
+    cluster up >&2
+
+    say "building the watcher (bench/convergence/Berth.Bench.Convergence)"
+    dotnet publish "$SCRIPT_DIR/Berth.Bench.Convergence" -c Release -o "$STATE_DIR/bin/convergence" \
+        --nologo -v quiet >"$STATE_DIR/logs/build-convergence.log" 2>&1 ||
+        fail "building the watcher failed; see $STATE_DIR/logs/build-convergence.log"
+
+    berth login "http://127.0.0.1:$API_PORT" --token-file "$TOKEN_FILE" >&2
+    wait_for "3 ready nodes" 90 three_nodes_ready
+}
+
+three_nodes_ready() { [[ "$(berth nodes:list | grep -cw ready)" == 3 ]]; }
+
+# Runs CHECK every half second until it succeeds, at most SECONDS.
+wait_for() {
+    local what="$1" seconds="$2" deadline
+    shift 2
+    deadline=$((SECONDS + seconds))
+    until "$@" >/dev/null 2>&1; do
+        ((SECONDS < deadline)) || fail "no $what within $seconds s"
+        sleep 0.5
+    done
+}
+
+deploy_sample() {
+    local repo="$STATE_DIR/sample-$APP"
+
+    say "deploying samples/$APP by git push"
+    berth apps:create "$APP" >&2
+    mkdir -p "$repo"
+    cp -a "$REPO_ROOT/samples/$APP/." "$repo/"
+    git -C "$repo" init -q -b main
+    git -C "$repo" add -A
+    git -C "$repo" -c user.name=bench -c user.email=bench@berth.invalid commit -q -m "$APP"
+    (cd "$repo" && berth git:remote "$APP" >&2)
+    timeout 300 git -C "$repo" push -q berth main >&2 || fail "git push berth main failed"
+
+    watch_instances 1 "$OUT_DIR/deploy.timeline" || fail "$APP did not run after the push"
+    IMAGE="$(node_docker 1 ps --filter "label=berth.app=$APP" --format '{{.Image}}' | head -n 1)"
+    [[ -n "$IMAGE" ]] || IMAGE="$(node_docker 2 ps --filter "label=berth.app=$APP" --format '{{.Image}}' | head -n 1)"
+    [[ -n "$IMAGE" ]] || IMAGE="$(node_docker 3 ps --filter "label=berth.app=$APP" --format '{{.Image}}' | head -n 1)"
+    [[ -n "$IMAGE" ]] || fail "cannot find the image Berth runs for $APP"
+    say "Berth runs $IMAGE"
+}
+
+start_swarm() {
+    say "starting the swarm engine in $SWARM_DIR (the node engines' flags)"
+    mkdir -p "$SWARM_DIR/data" "$SWARM_DIR/exec"
+    echo '{}' >"$SWARM_DIR/daemon.json"
+    SWARM_STARTED=1
+    (
+        exec setsid dockerd \
+            --data-root "$SWARM_DIR/data" \
+            --exec-root "$SWARM_DIR/exec" \
+            -H "unix://$SWARM_SOCKET" \
+            --pidfile "$SWARM_DIR/dockerd.pid" \
+            --config-file "$SWARM_DIR/daemon.json" \
+            --containerd-namespace berth-conv-swarm \
+            --containerd-plugins-namespace berth-conv-swarm-plugins \
+            --bridge=none \
+            --iptables=false \
+            --ip6tables=false \
+            --userland-proxy=false \
+            </dev/null >"$SWARM_DIR/dockerd.log" 2>&1
+    ) &
+    wait_for "answer from the swarm engine" 90 swarm_docker info
+
+    swarm_docker swarm init --advertise-addr "$SWARM_LISTEN" --listen-addr "$SWARM_LISTEN" >/dev/null
+    create_service
+}
+
+# Same image and command as Berth's instances: host network, an init process, PORT (31001 for
+# slot 1, ...), DYNO and BERTH_NODE; and a health check that is a TCP connect to the port.
+create_service() {
+    say "creating swarm service $SWARM_SERVICE (1 replica) from $IMAGE"
+    swarm_docker service create --detach --quiet \
+        --name "$SWARM_SERVICE" \
+        --replicas 1 \
+        --network host \
+        --init \
+        --env "PORT=${SWARM_PORT_PREFIX}{{printf \"%03s\" .Task.Slot}}" \
+        --env 'DYNO=web.{{.Task.Slot}}' \
+        --env 'BERTH_NODE={{.Node.Hostname}}' \
+        --health-cmd 'nc -w 1 127.0.0.1 $PORT -e true' \
+        --health-interval 1s \
+        --health-timeout 2s \
+        --health-retries 3 \
+        "$IMAGE" >/dev/null
+    wait_swarm 1 >/dev/null || fail "the swarm service did not run its first replica"
+    curl -fsS --max-time 3 "http://127.0.0.1:$(swarm_port 1)/" >/dev/null ||
+        fail "the swarm replica does not answer on port $(swarm_port 1)"
+}
+
+# ---------------------------------------------------------------------------
+# Measurements
+# ---------------------------------------------------------------------------
+
+# Starts the watcher in the background for COUNT instances; returns once it has its first answer.
+start_watcher() {
+    local count="$1" timeline="$2" deadline=$((SECONDS + 60))
+
+    dotnet "$STATE_DIR/bin/convergence/Berth.Bench.Convergence.dll" \
+        --api "http://127.0.0.1:$API_PORT" --token-file "$TOKEN_FILE" --app "$APP" \
+        --count "$count" --timeout-seconds "$TIMEOUT" >"$timeline" &
+    WATCHER_PID=$!
+    until grep -q . "$timeline" 2>/dev/null; do
+        kill -0 "$WATCHER_PID" 2>/dev/null || break
+        ((SECONDS < deadline)) || fail "the watcher did not answer within 60 s"
+        sleep 0.05
+    done
+}
+
+# Waits for the watcher; prints the Unix ms of convergence; fails when it timed out.
+finish_watcher() {
+    local timeline="$1"
+    wait "$WATCHER_PID" || fail "Berth did not converge within $TIMEOUT s (see $timeline)"
+    WATCHER_PID=""
+    awk '$1 == "converged" { print $2 }' "$timeline"
+}
+
+watch_instances() {
+    start_watcher "$1" "$2"
+    finish_watcher "$2" >/dev/null
+}
+
+# Every hello container on the three node engines, and on none other.
+berth_container_count() {
+    local node total=0
+    for node in 1 2 3; do
+        total=$((total + $(node_docker "$node" ps -aq --filter "label=berth.app=$APP" | wc -l)))
+    done
+    printf '%s' "$total"
+}
+
+one_berth_container() { [[ "$(berth_container_count)" == 1 ]]; }
+
+# Scales Berth to COUNT; prints "start_ms cli_ms converged_ms".
+scale_berth() {
+    local count="$1" timeline="$2" start cli converged
+    start_watcher "$count" "$timeline"
+
+    start="$(now_ms)"
+    berth ps:scale "$APP" "web=$count" >/dev/null || fail "berth ps:scale $APP web=$count failed"
+    cli="$(now_ms)"
+    converged="$(finish_watcher "$timeline")"
+
+    printf '%s %s %s\n' "$start" "$cli" "$converged"
+}
+
+# Polls `docker service ls` until COUNT/COUNT replicas and COUNT running containers; prints Unix ms.
+wait_swarm() {
+    local count="$1" deadline=$((SECONDS + TIMEOUT)) replicas
+    while ((SECONDS < deadline)); do
+        replicas="$(swarm_docker service ls --filter "name=$SWARM_SERVICE" --format '{{.Replicas}}')"
+        if [[ "$replicas" == "$count/$count" ]]; then
+            now_ms
+            return 0
+        fi
+        sleep 0.1
+    done
+    return 1
+}
+
+swarm_running_containers() {
+    swarm_docker ps -q --filter "label=com.docker.swarm.service.name=$SWARM_SERVICE" | wc -l
+}
+
+one_swarm_container() { [[ "$(swarm_running_containers)" == 1 ]]; }
+
+# Scales the swarm service to COUNT; prints "start_ms cli_ms converged_ms".
+scale_swarm() {
+    local count="$1" start cli converged
+    start="$(now_ms)"
+    swarm_docker service scale --detach "$SWARM_SERVICE=$count" >/dev/null 2>&1 ||
+        fail "docker service scale $SWARM_SERVICE=$count failed"
+    cli="$(now_ms)"
+    converged="$(wait_swarm "$count")" || fail "swarm did not converge to $count within $TIMEOUT s"
+
+    printf '%s %s %s\n' "$start" "$cli" "$converged"
+}
+
+# ---------------------------------------------------------------------------
+# Where the time went (read after convergence, so that nothing extra runs while measuring)
+# ---------------------------------------------------------------------------
+
+# Prints "first_ms last_ms" of a list of RFC 3339 times on stdin, in Unix ms.
+time_span() {
+    local line first="" last=""
+    while read -r line; do
+        [[ -n "$line" ]] || continue
+        line="$(to_ms "$line")"
+        [[ -z "$first" || "$line" -lt "$first" ]] && first="$line"
+        [[ -z "$last" || "$line" -gt "$last" ]] && last="$line"
+    done
+    printf '%s %s\n' "${first:-0}" "${last:-0}"
+}
+
+# Creation and start times of the containers made after START_MS, read from the JSON on stdin.
+container_times() {
+    local start="$1" field="$2"
+    jq -r --arg field "$field" '.[] | if $field == "created" then .Created else .State.StartedAt end' |
+        while read -r time; do
+            (($(to_ms "$time") >= start)) && printf '%s\n' "$time"
+        done
+    return 0
+}
+
+# Prints "assign_ms created_first created_last started_first started_last" for Berth's run at START.
+berth_phases() {
+    local start="$1" node ids json="[]" assign
+
+    for node in 1 2 3; do
+        ids="$(node_docker "$node" ps -q --filter "label=berth.app=$APP")"
+        [[ -n "$ids" ]] || continue
+        # shellcheck disable=SC2086 # one argument per container id
+        json="$(jq -s 'add' <(printf '%s' "$json") <(node_docker "$node" inspect $ids))"
+    done
+
+    # Each agent logs the version of every assignment set: the control plane's clock when it sent it.
+    assign="$(grep -ho 'Assignment set [0-9]*' "$STATE_DIR"/logs/agent-node-*.log | awk -v s="$start" \
+        '$3 >= s && (m == "" || $3 < m) { m = $3 } END { print m + 0 }')"
+
+    printf '%s %s %s\n' "$assign" \
+        "$(container_times "$start" created <<<"$json" | time_span)" \
+        "$(container_times "$start" started <<<"$json" | time_span)"
+}
+
+# Prints "tasks_ms created_first created_last started_first started_last healthy_last" for Swarm.
+swarm_phases() {
+    local start="$1" ids json tasks tasks_created healthy
+
+    ids="$(swarm_docker ps -q --filter "label=com.docker.swarm.service.name=$SWARM_SERVICE")"
+    # shellcheck disable=SC2086 # one argument per container id
+    json="$(swarm_docker inspect $ids)"
+
+    tasks="$(swarm_docker service ps -q --filter desired-state=running "$SWARM_SERVICE")"
+    # shellcheck disable=SC2086 # one argument per task id
+    tasks="$(swarm_docker inspect $tasks)"
+    tasks_created="$(jq -r '.[].CreatedAt' <<<"$tasks" | while read -r t; do
+        (($(to_ms "$t") >= start)) && printf '%s\n' "$t"; done | time_span)"
+    healthy="$(jq -r '.[].Status.Timestamp' <<<"$tasks" | time_span)"
+
+    printf '%s %s %s %s\n' "${tasks_created%% *}" \
+        "$(container_times "$start" created <<<"$json" | time_span)" \
+        "$(container_times "$start" started <<<"$json" | time_span)" \
+        "${healthy##* }"
+}
+
+# ---------------------------------------------------------------------------
+# Runs
+# ---------------------------------------------------------------------------
+
+RESULTS=""
+
+record() { RESULTS+="$*"$'\n'; }
+
+measure_berth() {
+    local run="$1" start cli converged down_start down_cli down_converged phases load
+    load="$(cut -d' ' -f1 /proc/loadavg)"
+
+    read -r start cli converged < <(scale_berth "$REPLICAS" "$OUT_DIR/berth-$run-up.timeline")
+    phases="$(berth_phases "$start")"
+    say "berth run $run: $((converged - start)) ms to $REPLICAS running (CLI $((cli - start)) ms, load $load)"
+
+    read -r down_start down_cli down_converged < <(scale_berth 1 "$OUT_DIR/berth-$run-down.timeline")
+    wait_for "single Berth container left" "$TIMEOUT" one_berth_container
+    local gone
+    gone="$(now_ms)"
+    say "berth run $run: $((down_converged - down_start)) ms back to 1 listed, $((gone - down_start)) ms to 1 container"
+
+    record "berth $run $load $start $cli $converged $phases $((down_converged - down_start)) $((gone - down_start))"
+    sleep 5
+}
+
+measure_swarm() {
+    local run="$1" start cli converged down_start down_cli down_converged phases load
+    load="$(cut -d' ' -f1 /proc/loadavg)"
+
+    read -r start cli converged < <(scale_swarm "$REPLICAS")
+    phases="$(swarm_phases "$start")"
+    say "swarm run $run: $((converged - start)) ms to $REPLICAS/$REPLICAS (CLI $((cli - start)) ms, load $load)"
+
+    read -r down_start down_cli down_converged < <(scale_swarm 1)
+    wait_for "single swarm container left" "$TIMEOUT" one_swarm_container
+    local gone
+    gone="$(now_ms)"
+    say "swarm run $run: $((down_converged - down_start)) ms back to 1/1, $((gone - down_start)) ms to 1 container"
+
+    record "swarm $run $load $start $cli $converged $phases $((down_converged - down_start)) $((gone - down_start))"
+    sleep 5
+}
+
+# ---------------------------------------------------------------------------
+# Report
+# ---------------------------------------------------------------------------
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
+# Milliseconds after the run's start, or "-" for a time that was not found.
+rel() { if (($1 > 0)); then printf '%s' $(($1 - $2)); else printf -- '-'; fi; }
+
+report() {
+    local file="$OUT_DIR/results.txt" berth_median swarm_median berth_api swarm_api
+
+    {
+        echo "# Convergence benchmark: 1 -> $REPLICAS instances of samples/hello; times in ms from the scale command"
+        echo "# machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)," \
+            "$(uname -sr), dockerd $(swarm_docker version --format '{{.Server.Version}}' 2>/dev/null)," \
+            ".NET $(dotnet --version)"
+        echo
+        echo "berth: run load | cli assignment_sent first_created last_created first_started last_started" \
+            "| converged | from_assignment | down_listed down_removed"
+        awk '$1 == "berth"' <<<"$RESULTS" | while read -r _ run load s cli conv assign c1 c2 s1 s2 dl dr; do
+            echo "berth $run $load | $(rel "$cli" "$s") $(rel "$assign" "$s") $(rel "$c1" "$s") $(rel "$c2" "$s")" \
+                "$(rel "$s1" "$s") $(rel "$s2" "$s") | $((conv - s)) | $(rel "$conv" "$assign") | $dl $dr"
+        done
+        echo
+        echo "swarm: run load | cli tasks_created first_created last_created first_started last_started" \
+            "last_healthy | converged | from_tasks | down_listed down_removed"
+        awk '$1 == "swarm"' <<<"$RESULTS" | while read -r _ run load s cli conv tasks c1 c2 s1 s2 h dl dr; do
+            echo "swarm $run $load | $(rel "$cli" "$s") $(rel "$tasks" "$s") $(rel "$c1" "$s") $(rel "$c2" "$s")" \
+                "$(rel "$s1" "$s") $(rel "$s2" "$s") $(rel "$h" "$s") | $((conv - s)) | $(rel "$conv" "$tasks")" \
+                "| $dl $dr"
+        done
+        echo
+
+        berth_median="$(awk '$1 == "berth" { print $6 - $4 }' <<<"$RESULTS" | median)"
+        swarm_median="$(awk '$1 == "swarm" { print $6 - $4 }' <<<"$RESULTS" | median)"
+        berth_api="$(awk '$1 == "berth" && $7 > 0 { print $6 - $7 }' <<<"$RESULTS" | median)"
+        swarm_api="$(awk '$1 == "swarm" && $7 > 0 { print $6 - $7 }' <<<"$RESULTS" | median)"
+        echo "median berth: $berth_median ms (from the assignment sent: $berth_api ms)"
+        echo "median swarm: $swarm_median ms (from the tasks created: $swarm_api ms)"
+        awk -v b="$berth_median" -v s="$swarm_median" \
+            'BEGIN { printf "ratio berth/swarm: %.2f (goal: at most 0.80)\n", b / s }'
+    } | tee "$file"
+    say "results in $file"
+}
+
+main() {
+    check_prerequisites
+    trap cleanup EXIT INT TERM
+
+    start_berth
+    deploy_sample
+    start_swarm
+
+    local run
+    for run in $(seq 1 "$RUNS"); do
+        if ((run % 2)); then
+            measure_berth "$run"
+            measure_swarm "$run"
+        else
+            measure_swarm "$run"
+            measure_berth "$run"
+        fi
+    done
+
+    report
+}
+
+main "$@"
