@@ -41,6 +41,7 @@ readonly TIMEOUT="${BENCH_TIMEOUT:-300}"
 readonly STATE_DIR="${BENCH_STATE_DIR:-/tmp/berth-conv}"
 readonly SWARM_DIR="${BENCH_SWARM_DIR:-/tmp/berth-conv-swarm}"
 readonly OUT_DIR="${BENCH_OUT_DIR:-/tmp/berth-convergence-$(date -u +%Y%m%d-%H%M%S)}"
+readonly SETTLE_SECONDS=5
 
 readonly APP="hello"
 readonly API_PORT=17200
@@ -240,6 +241,7 @@ start_swarm() {
 # slot 1, ...), DYNO and BERTH_NODE; and a health check that is a TCP connect to the port.
 create_service() {
     say "creating swarm service $SWARM_SERVICE (1 replica) from $IMAGE"
+    # shellcheck disable=SC2016 # $PORT is expanded by the health check's shell, in the container
     swarm_docker service create --detach --quiet \
         --name "$SWARM_SERVICE" \
         --replicas 1 \
@@ -301,17 +303,15 @@ berth_container_count() {
 
 one_berth_container() { [[ "$(berth_container_count)" == 1 ]]; }
 
-# Scales Berth to COUNT; prints "start_ms cli_ms converged_ms".
+# Scales Berth to COUNT; sets T_START, T_CLI (the CLI returned) and T_CONVERGED, in Unix ms.
 scale_berth() {
-    local count="$1" timeline="$2" start cli converged
+    local count="$1" timeline="$2"
     start_watcher "$count" "$timeline"
 
-    start="$(now_ms)"
+    T_START="$(now_ms)"
     berth ps:scale "$APP" "web=$count" >/dev/null || fail "berth ps:scale $APP web=$count failed"
-    cli="$(now_ms)"
-    converged="$(finish_watcher "$timeline")"
-
-    printf '%s %s %s\n' "$start" "$cli" "$converged"
+    T_CLI="$(now_ms)"
+    T_CONVERGED="$(finish_watcher "$timeline")"
 }
 
 # Polls `docker service ls` until COUNT/COUNT replicas and COUNT running containers; prints Unix ms.
@@ -334,16 +334,14 @@ swarm_running_containers() {
 
 one_swarm_container() { [[ "$(swarm_running_containers)" == 1 ]]; }
 
-# Scales the swarm service to COUNT; prints "start_ms cli_ms converged_ms".
+# Scales the swarm service to COUNT; sets T_START, T_CLI and T_CONVERGED, in Unix ms.
 scale_swarm() {
-    local count="$1" start cli converged
-    start="$(now_ms)"
+    local count="$1"
+    T_START="$(now_ms)"
     swarm_docker service scale --detach "$SWARM_SERVICE=$count" >/dev/null 2>&1 ||
         fail "docker service scale $SWARM_SERVICE=$count failed"
-    cli="$(now_ms)"
-    converged="$(wait_swarm "$count")" || fail "swarm did not converge to $count within $TIMEOUT s"
-
-    printf '%s %s %s\n' "$start" "$cli" "$converged"
+    T_CLI="$(now_ms)"
+    T_CONVERGED="$(wait_swarm "$count")" || fail "swarm did not converge to $count within $TIMEOUT s"
 }
 
 # ---------------------------------------------------------------------------
@@ -362,14 +360,21 @@ time_span() {
     printf '%s %s\n' "${first:-0}" "${last:-0}"
 }
 
-# Creation and start times of the containers made after START_MS, read from the JSON on stdin.
+# The RFC 3339 times on stdin that are not before START_MS.
+times_after() {
+    local start="$1" time
+    while read -r time; do
+        if [[ -n "$time" ]] && (($(to_ms "$time") >= start)); then
+            printf '%s\n' "$time"
+        fi
+    done
+}
+
+# Creation (FIELD created) or start times of the containers in the inspect JSON on stdin made after START_MS.
 container_times() {
     local start="$1" field="$2"
     jq -r --arg field "$field" '.[] | if $field == "created" then .Created else .State.StartedAt end' |
-        while read -r time; do
-            (($(to_ms "$time") >= start)) && printf '%s\n' "$time"
-        done
-    return 0
+        times_after "$start"
 }
 
 # Prints "assign_ms created_first created_last started_first started_last" for Berth's run at START.
@@ -403,8 +408,7 @@ swarm_phases() {
     tasks="$(swarm_docker service ps -q --filter desired-state=running "$SWARM_SERVICE")"
     # shellcheck disable=SC2086 # one argument per task id
     tasks="$(swarm_docker inspect $tasks)"
-    tasks_created="$(jq -r '.[].CreatedAt' <<<"$tasks" | while read -r t; do
-        (($(to_ms "$t") >= start)) && printf '%s\n' "$t"; done | time_span)"
+    tasks_created="$(jq -r '.[].CreatedAt' <<<"$tasks" | times_after "$start" | time_span)"
     healthy="$(jq -r '.[].Status.Timestamp' <<<"$tasks" | time_span)"
 
     printf '%s %s %s %s\n' "${tasks_created%% *}" \
@@ -421,40 +425,29 @@ RESULTS=""
 
 record() { RESULTS+="$*"$'\n'; }
 
-measure_berth() {
-    local run="$1" start cli converged down_start down_cli down_converged phases load
+T_START=0
+T_CLI=0
+T_CONVERGED=0
+
+# One run of SYSTEM (berth or swarm): scale up, read where the time went, scale down, settle.
+measure() {
+    local system="$1" run="$2" load start cli converged phases down gone
     load="$(cut -d' ' -f1 /proc/loadavg)"
 
-    read -r start cli converged < <(scale_berth "$REPLICAS" "$OUT_DIR/berth-$run-up.timeline")
-    phases="$(berth_phases "$start")"
-    say "berth run $run: $((converged - start)) ms to $REPLICAS running (CLI $((cli - start)) ms, load $load)"
+    "scale_$system" "$REPLICAS" "$OUT_DIR/$system-$run-up.timeline"
+    start="$T_START" cli="$T_CLI" converged="$T_CONVERGED"
+    phases="$("${system}_phases" "$start")"
+    say "$system run $run: $((converged - start)) ms to $REPLICAS running" \
+        "(the CLI took $((cli - start)) ms; load average $load)"
 
-    read -r down_start down_cli down_converged < <(scale_berth 1 "$OUT_DIR/berth-$run-down.timeline")
-    wait_for "single Berth container left" "$TIMEOUT" one_berth_container
-    local gone
-    gone="$(now_ms)"
-    say "berth run $run: $((down_converged - down_start)) ms back to 1 listed, $((gone - down_start)) ms to 1 container"
+    "scale_$system" 1 "$OUT_DIR/$system-$run-down.timeline"
+    down=$((T_CONVERGED - T_START))
+    wait_for "single $system container left" "$TIMEOUT" "one_${system}_container"
+    gone=$(($(now_ms) - T_START))
+    say "$system run $run: back to 1 in $down ms, to 1 container in $gone ms"
 
-    record "berth $run $load $start $cli $converged $phases $((down_converged - down_start)) $((gone - down_start))"
-    sleep 5
-}
-
-measure_swarm() {
-    local run="$1" start cli converged down_start down_cli down_converged phases load
-    load="$(cut -d' ' -f1 /proc/loadavg)"
-
-    read -r start cli converged < <(scale_swarm "$REPLICAS")
-    phases="$(swarm_phases "$start")"
-    say "swarm run $run: $((converged - start)) ms to $REPLICAS/$REPLICAS (CLI $((cli - start)) ms, load $load)"
-
-    read -r down_start down_cli down_converged < <(scale_swarm 1)
-    wait_for "single swarm container left" "$TIMEOUT" one_swarm_container
-    local gone
-    gone="$(now_ms)"
-    say "swarm run $run: $((down_converged - down_start)) ms back to 1/1, $((gone - down_start)) ms to 1 container"
-
-    record "swarm $run $load $start $cli $converged $phases $((down_converged - down_start)) $((gone - down_start))"
-    sleep 5
+    record "$system $run $load $start $cli $converged $phases $down $gone"
+    sleep "$SETTLE_SECONDS"
 }
 
 # ---------------------------------------------------------------------------
@@ -514,11 +507,11 @@ main() {
     local run
     for run in $(seq 1 "$RUNS"); do
         if ((run % 2)); then
-            measure_berth "$run"
-            measure_swarm "$run"
+            measure berth "$run"
+            measure swarm "$run"
         else
-            measure_swarm "$run"
-            measure_berth "$run"
+            measure swarm "$run"
+            measure berth "$run"
         fi
     done
 

@@ -11,29 +11,15 @@ namespace Berth.Cli.Commands;
 /// </summary>
 internal static class ConfigCommands
 {
-    private const string RedactedValue = "<value>";
-
     /// <summary>Builds the commands.</summary>
     public static IEnumerable<Command> Create(CliContext context) =>
         [ShowCommand(context), SetCommand(context), UnsetCommand(context)];
 
-    /// <summary>
-    /// Parses <c>KEY=value</c> pairs. Errors are computed on copies whose values are replaced,
-    /// because the core's messages quote the whole argument.
-    /// </summary>
+    /// <summary>Parses <c>KEY=value</c> pairs; errors name keys, never values.</summary>
     public static IReadOnlyDictionary<string, string> ParsePairs(
         IReadOnlyList<string> arguments,
-        InputValidation validation)
-    {
-        var check = ConfigArguments.ParsePairs(arguments.Select(Redact));
-        if (!check.IsValid)
-        {
-            validation.Take(check);
-            return new Dictionary<string, string>();
-        }
-
-        return ConfigArguments.ParsePairs(arguments).Value!;
-    }
+        InputValidation validation) =>
+        validation.Take(ConfigArguments.ParsePairs(arguments)) ?? new Dictionary<string, string>();
 
     private static Command ShowCommand(CliContext context)
     {
@@ -167,11 +153,5 @@ internal static class ConfigCommands
                 : "The app has no release yet; the config applies from its first deploy.";
 
         context.Output.WriteLine(message);
-    }
-
-    private static string Redact(string argument)
-    {
-        var equals = argument.IndexOf('=', StringComparison.Ordinal);
-        return equals < 0 ? argument : argument[..(equals + 1)] + RedactedValue;
     }
 }
