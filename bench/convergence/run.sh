@@ -75,7 +75,11 @@ now_ms() { date +%s%3N; }
 to_ms() { date -d "$1" +%s%3N; }
 
 berth() { timeout 60 dotnet "$STATE_DIR/bin/cli/berth.dll" "$@"; }
-node_docker() { timeout 60 docker -H "unix://$STATE_DIR/nodes/node-$1/docker.sock" "$@"; }
+node_docker() {
+    local node="$1"
+    shift
+    timeout 60 docker -H "unix://$STATE_DIR/nodes/node-$node/docker.sock" "$@"
+}
 swarm_docker() { timeout 60 docker -H "unix://$SWARM_SOCKET" "$@"; }
 cluster() { bash "$REPO_ROOT/deploy/local-cluster.sh" "$@"; }
 

@@ -14,6 +14,11 @@ public sealed partial class AppsService
             EventIds.ConfigChanged,
             LogLevel.Information,
             "Config of {App} changed to version {ConfigVersion}: {SetCount} set, {UnsetCount} unset")]
-        public static partial void ConfigChanged(ILogger logger, string app, int configVersion, int setCount, int unsetCount);
+        public static partial void ConfigChanged(
+            ILogger logger,
+            string app,
+            int configVersion,
+            int setCount,
+            int unsetCount);
     }
 }

@@ -32,7 +32,8 @@ public sealed partial class AppsService
         var ct = context.CancellationToken;
         await RequireAppAsync(request.App, ct);
         var process = request.Process.Length == 0 ? null : request.Process;
-        if (process is not null && (await store.GetProcessSettingsAsync(request.App, ct)).All(p => p.Process != process))
+        var settings = await store.GetProcessSettingsAsync(request.App, ct);
+        if (process is not null && settings.All(p => p.Process != process))
         {
             throw ApiErrors.Invalid(
                 $"the app '{request.App}' has no process type '{process}'; `berth ps:report {request.App}` lists them");

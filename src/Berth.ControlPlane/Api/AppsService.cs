@@ -134,10 +134,12 @@ public sealed partial class AppsService(
             throw ApiErrors.Invalid(domain.Errors);
         }
 
-        var holder = await DefaultHostHolderAsync(domain.Value!, ct) ?? await store.AddDomainAsync(request.App, domain.Value!, ct);
+        var holder = await DefaultHostHolderAsync(domain.Value!, ct)
+            ?? await store.AddDomainAsync(request.App, domain.Value!, ct);
         if (holder is not null)
         {
-            throw ApiErrors.Exists($"the domain {domain.Value} already belongs to the app '{holder}'; remove it there first");
+            throw ApiErrors.Exists(
+                $"the domain {domain.Value} already belongs to the app '{holder}'; remove it there first");
         }
 
         trigger.Kick();
@@ -154,7 +156,8 @@ public sealed partial class AppsService(
         {
             throw new RpcException(new Status(
                 StatusCode.NotFound,
-                $"the app '{request.App}' has no domain {request.Domain}; `berth domains:report {request.App}` lists them"));
+                $"the app '{request.App}' has no domain {request.Domain}; " +
+                $"`berth domains:report {request.App}` lists them"));
         }
 
         trigger.Kick();
@@ -174,7 +177,8 @@ public sealed partial class AppsService(
         await RequireAppAsync(request.App, context.CancellationToken);
         var nodes = (await store.ListNodesAsync(context.CancellationToken)).ToDictionary(n => n.Name);
         var response = new ListInstancesResponse();
-        foreach (var instance in (await store.ListAssignmentsAsync(context.CancellationToken)).Where(a => a.App == request.App))
+        var assignments = await store.ListAssignmentsAsync(context.CancellationToken);
+        foreach (var instance in assignments.Where(a => a.App == request.App))
         {
             var status = agents.StatusOf(instance.Node, instance.Name, instance.Release);
             var down = agents.StatusOf(instance.Node) == Core.Placement.NodeStatus.Down;

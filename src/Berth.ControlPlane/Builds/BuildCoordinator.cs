@@ -37,7 +37,8 @@ public sealed class BuildCoordinator(AgentRegistry agents, TimeProvider time)
         try
         {
             await onLine($"Building on {session.Node}");
-            session.Send(new ControlMessage { Build = new BuildCommand { BuildId = build.Id, App = app, Image = image } });
+            var command = new BuildCommand { BuildId = build.Id, App = app, Image = image };
+            session.Send(new ControlMessage { Build = command });
             return await RelayAsync(build, onLine, ct);
         }
         finally
@@ -92,7 +93,8 @@ public sealed class BuildCoordinator(AgentRegistry agents, TimeProvider time)
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            return new BuildOutcome(false, "", $"the build took longer than {Timeout.TotalMinutes} minutes", build.Node);
+            var error = $"the build took longer than {Timeout.TotalMinutes} minutes";
+            return new BuildOutcome(false, "", error, build.Node);
         }
     }
 

@@ -35,7 +35,7 @@ public sealed partial class DeploymentRunner(
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Builds <paramref name="context"/> into a new release of <paramref name="app"/> and rolls it out.</summary>
+    /// <summary>Builds <paramref name="context"/> into a new release of <paramref name="app"/>; rolls it out.</summary>
     public async Task<DeploymentResult> DeployBuildAsync(
         string app,
         string gitRevision,
@@ -71,7 +71,14 @@ public sealed partial class DeploymentRunner(
 
         var config = await store.GetConfigAsync(app, ct);
         var release = await store.CreateReleaseAsync(
-            app, image, build.Digest, config, gitRevision, $"deploy {Short(gitRevision)}", manifest.Value!.Processes, ct);
+            app,
+            image,
+            build.Digest,
+            config,
+            gitRevision,
+            $"deploy {Short(gitRevision)}",
+            manifest.Value!.Processes,
+            ct);
         await ApplyFormationAsync(release, manifest.Value.Manifest, output, ct);
         return await RollOutAsync(release, output, ct);
     }
@@ -162,7 +169,8 @@ public sealed partial class DeploymentRunner(
         var unplaced = plan.Unplaced.Where(u => u.App == release.App).ToList();
         foreach (var instance in unplaced)
         {
-            await output.WriteLineAsync($" !     {instance.Process}.{instance.Index} cannot be placed: {instance.Reason}");
+            await output.WriteLineAsync(
+                $" !     {instance.Process}.{instance.Index} cannot be placed: {instance.Reason}");
         }
 
         var failure = await WaitForInstancesAsync(release, unplaced.Count, output, ct);

@@ -49,7 +49,8 @@ public sealed partial class TokenInterceptor(ClusterToken token, ILogger<TokenIn
         Log.Unauthenticated(logger, context.Method, context.Peer, header is null ? "no token" : "a wrong token");
         throw new RpcException(new Status(
             StatusCode.Unauthenticated,
-            "the cluster token is missing or wrong; log in again with the token from the control plane's data directory"));
+            "the cluster token is missing or wrong; " +
+            "log in again with the token from the control plane's data directory"));
     }
 
     private static partial class Log

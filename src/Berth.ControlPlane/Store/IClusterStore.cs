@@ -40,7 +40,9 @@ public interface IClusterStore
     Task<bool> RemoveDomainAsync(string app, string domain, CancellationToken ct = default);
 
     /// <summary>Every added domain with its app; one app's when <paramref name="app"/> is given.</summary>
-    Task<IReadOnlyList<(string Domain, string App)>> ListDomainsAsync(string? app = null, CancellationToken ct = default);
+    Task<IReadOnlyList<(string Domain, string App)>> ListDomainsAsync(
+        string? app = null,
+        CancellationToken ct = default);
 
     /// <summary>Records a new release with the next number.</summary>
     Task<ReleaseRecord> CreateReleaseAsync(

@@ -230,8 +230,8 @@ public sealed class SqliteClusterStore : IClusterStore
         await using var connection = Open();
         var rows = await Query(
             connection,
-            "SELECT app, number, image, digest, config_version, config, git_revision, description, state, created_at, " +
-            "processes " +
+            "SELECT app, number, image, digest, config_version, config, git_revision, description, state, " +
+            "created_at, processes " +
             "FROM releases WHERE app = $a AND number = $b",
             ReadRelease,
             ct,
@@ -394,7 +394,11 @@ public sealed class SqliteClusterStore : IClusterStore
 
         var changes = JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [];
         NodeLabels.Record(changes, set, remove);
-        Execute(connection, "UPDATE nodes SET label_changes = $b WHERE name = $a", node, JsonSerializer.Serialize(changes));
+        Execute(
+            connection,
+            "UPDATE nodes SET label_changes = $b WHERE name = $a",
+            node,
+            JsonSerializer.Serialize(changes));
         await transaction.CommitAsync(ct);
         return true;
     }
@@ -405,7 +409,8 @@ public sealed class SqliteClusterStore : IClusterStore
         await using var connection = Open();
         return await Query(
             connection,
-            "SELECT app, process, idx, release, node, memory_mb FROM assignments ORDER BY app, process, idx, release, node",
+            "SELECT app, process, idx, release, node, memory_mb FROM assignments " +
+            "ORDER BY app, process, idx, release, node",
             r => new PlacedInstance(
                 r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetString(4), r.GetInt64(5)),
             ct);
@@ -471,7 +476,8 @@ public sealed class SqliteClusterStore : IClusterStore
 
     private ReleaseRecord ReadRelease(SqliteDataReader r)
     {
-        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(cipher.Decrypt((byte[])r.GetValue(5))) ?? [];
+        var json = cipher.Decrypt((byte[])r.GetValue(5));
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
         return new ReleaseRecord(
             r.GetString(0),
             r.GetInt32(1),
