@@ -9,9 +9,9 @@ namespace Berth.Core.AppJson;
 /// counts as absent. Every error names the JSON path of the bad value and what it must be.
 /// </summary>
 /// <remarks>
-/// Each section of the file has its own reader (<c>FormationSection</c>) that takes the root object
-/// and the error list and returns that section's part of <see cref="AppManifest"/>; a new section
-/// (healthchecks, scripts, cron) is a new reader and a new property.
+/// Each section of the file has its own reader (<c>FormationSection</c>, <c>HealthChecksSection</c>)
+/// that takes the root object and the error list and returns that section's part of
+/// <see cref="AppManifest"/>; a new section (scripts, cron) is a new reader and a new property.
 /// </remarks>
 public static class AppJsonParser
 {
@@ -60,6 +60,7 @@ public static class AppJsonParser
         var manifest = new AppManifest
         {
             Formation = FormationSection.Read(root, errors),
+            HealthChecks = HealthChecksSection.Read(root, errors),
         };
 
         return errors.Count == 0

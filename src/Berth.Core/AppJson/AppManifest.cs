@@ -1,3 +1,5 @@
+using Berth.Core.Health;
+
 namespace Berth.Core.AppJson;
 
 /// <summary>
@@ -12,4 +14,11 @@ public sealed record AppManifest
     /// <summary>The <c>formation</c> section: process type to its entry.</summary>
     public IReadOnlyDictionary<string, FormationEntry> Formation { get; init; } =
         new Dictionary<string, FormationEntry>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The <c>healthchecks</c> section: process type to its checks of every purpose, in file order.
+    /// <see cref="HealthCheckPlan.For"/> picks the ones a deploy runs.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<HealthCheck>> HealthChecks { get; init; } =
+        new Dictionary<string, IReadOnlyList<HealthCheck>>(StringComparer.Ordinal);
 }

@@ -62,6 +62,54 @@ internal static class JsonValues
         return null;
     }
 
+    /// <summary>
+    /// Reads property <paramref name="name"/> of the object at <paramref name="parentPath"/>: null
+    /// when absent, the text when it is a string, else null and an error.
+    /// </summary>
+    public static string? ReadString(
+        JsonElement parent,
+        string parentPath,
+        string name,
+        ICollection<string> errors)
+    {
+        if (!TryGet(parent, name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return value.GetString();
+        }
+
+        errors.Add($"app.json {parentPath}.{name} must be a string; it is {Describe(value)}.");
+        return null;
+    }
+
+    /// <summary>
+    /// Reads property <paramref name="name"/> of the object at <paramref name="parentPath"/>: null
+    /// when absent, the value when it is <c>true</c> or <c>false</c>, else null and an error.
+    /// </summary>
+    public static bool? ReadBoolean(
+        JsonElement parent,
+        string parentPath,
+        string name,
+        ICollection<string> errors)
+    {
+        if (!TryGet(parent, name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+
+        errors.Add($"app.json {parentPath}.{name} must be true or false; it is {Describe(value)}.");
+        return null;
+    }
+
     /// <summary>Names a value for an error message: a number as written, else its kind.</summary>
     public static string Describe(JsonElement value) => value.ValueKind switch
     {
