@@ -107,6 +107,7 @@ internal sealed class CliApplication
         AddAll(root, PsCommands.Create(context));
         AddAll(root, PsLifecycleCommands.Create(context));
         root.Subcommands.Add(PsSetCommand.Create(context));
+        AddAll(root, ReleasesCommands.Create(context));
         AddAll(root, NodesCommands.Create(context));
         AddAll(root, GitCommands.Create(context));
         root.Subcommands.Add(GitCredentialCommand.Create(context));

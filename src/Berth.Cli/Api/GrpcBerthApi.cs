@@ -161,6 +161,18 @@ internal sealed class GrpcBerthApi : IBerthApi
         await apps.SetProcessOptionsAsync(request, Options(cancellationToken));
 
     /// <inheritdoc />
+    public async Task<ListReleasesResponse> ListReleasesAsync(string app, CancellationToken cancellationToken) =>
+        await apps.ListReleasesAsync(new AppRequest { App = app }, Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<ReleaseInfo> GetReleaseAsync(string app, int version, CancellationToken cancellationToken) =>
+        await apps.GetReleaseAsync(new ReleaseRequest { App = app, Version = version }, Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<RollbackResponse> RollbackAsync(string app, int version, CancellationToken cancellationToken) =>
+        await apps.RollbackAsync(new RollbackRequest { App = app, Version = version }, Options(cancellationToken));
+
+    /// <inheritdoc />
     public void Dispose() => channel.Dispose();
 
     private CallOptions Options(CancellationToken cancellationToken) =>

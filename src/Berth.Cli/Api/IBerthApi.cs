@@ -87,4 +87,13 @@ internal interface IBerthApi : IDisposable
     Task<ProcessReport> SetProcessOptionsAsync(
         SetProcessOptionsRequest request,
         CancellationToken cancellationToken);
+
+    /// <summary>Apps.ListReleases.</summary>
+    Task<ListReleasesResponse> ListReleasesAsync(string app, CancellationToken cancellationToken);
+
+    /// <summary>Apps.GetRelease.</summary>
+    Task<ReleaseInfo> GetReleaseAsync(string app, int version, CancellationToken cancellationToken);
+
+    /// <summary>Apps.Rollback; <paramref name="version"/> 0 goes to the release before the current one.</summary>
+    Task<RollbackResponse> RollbackAsync(string app, int version, CancellationToken cancellationToken);
 }

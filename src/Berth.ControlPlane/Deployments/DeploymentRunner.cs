@@ -126,6 +126,99 @@ public sealed partial class DeploymentRunner(
     }
 
     /// <summary>
+    /// Rolls the app back to release <paramref name="version"/> (0: the newest deployed
+    /// release before the current one) through a new release with that release's image,
+    /// digest, config, git revision and process types, rolled out like any other. Returns the
+    /// release rolled back to (0 when refused) and how the deployment ended; when the new
+    /// release fails, the formation is restored and the previous release keeps serving.
+    /// </summary>
+    public async Task<(int Target, DeploymentResult Result)> RollbackAsync(
+        string app,
+        int version,
+        IDeploymentOutput output,
+        CancellationToken ct)
+    {
+        using var held = locks.TryTake(app);
+        if (held is null)
+        {
+            return (0, Busy(app));
+        }
+
+        var current = (await store.GetAppAsync(app, ct))?.CurrentRelease ?? 0;
+        var (target, error) = RollbackTarget(app, await store.ListReleasesAsync(app, ct), current, version);
+        if (target is null)
+        {
+            return (0, DeploymentResult.Failed(error));
+        }
+
+        // Limitation: a rollback runs the target release's config but leaves the app's config vars as they are,
+        // so the next config change or push runs with those again; the API tells the user when they differ.
+        await output.WriteLineAsync($"-----> Rolling {app} back to v{target.Number}");
+        var formation = await store.GetProcessSettingsAsync(app, ct);
+        var release = await store.CreateReleaseAsync(
+            app,
+            target.Image,
+            target.Digest,
+            target.Config,
+            target.GitRevision,
+            $"rollback to v{target.Number}",
+            target.Processes,
+            ct);
+
+        // Limitation: a release does not keep its app.json, so a rollback gives process types the app lacks
+        // now their default count (web 1, others 0) rather than the app.json quantity they were deployed with.
+        await ApplyFormationAsync(release, AppManifest.Empty, output, ct);
+        return (target.Number, await RollOutAsync(release, output, ct, formation));
+    }
+
+    /// <summary>
+    /// The release a rollback goes to: <paramref name="requested"/>, or with 0 the newest
+    /// deployed release numbered below <paramref name="current"/>. Null with the reason, a
+    /// sentence that says what to do, when that release is unknown, failed, pending or current.
+    /// </summary>
+    /// <param name="app">The app, for the reason.</param>
+    /// <param name="releases">Every release of the app.</param>
+    /// <param name="current">The app's current release; 0 before the first.</param>
+    /// <param name="requested">The release asked for; 0 for the default.</param>
+    public static (ReleaseRecord? Target, string Error) RollbackTarget(
+        string app,
+        IReadOnlyList<ReleaseRecord> releases,
+        int current,
+        int requested)
+    {
+        var list = $"`berth releases {app}` lists them";
+        if (current == 0)
+        {
+            return (null, $"'{app}' has no release to roll back from yet; deploy it first with git push berth main");
+        }
+
+        if (requested == 0)
+        {
+            var previous = releases
+                .Where(r => r.Number < current && r.State == ReleaseStates.Deployed)
+                .MaxBy(r => r.Number);
+            return previous is null
+                ? (null, $"'{app}' has no deployed release before v{current} to roll back to; {list}")
+                : (previous, "");
+        }
+
+        var target = releases.FirstOrDefault(r => r.Number == requested);
+        return target switch
+        {
+            null => (null, $"'{app}' has no release v{requested}; {list}"),
+            { Number: var n } when n == current =>
+                (null, $"v{n} is already the current release of '{app}'; name an earlier one ({list})"),
+            { State: ReleaseStates.Failed } =>
+                (null, $"v{requested} of '{app}' failed to deploy, so it cannot be rolled back to; " +
+                    $"name a deployed release ({list})"),
+            { State: not ReleaseStates.Deployed } =>
+                (null, $"v{requested} of '{app}' never finished deploying ({target.State}), so it cannot be " +
+                    $"rolled back to; name a deployed release ({list})"),
+            _ => (target, ""),
+        };
+    }
+
+    /// <summary>
     /// Makes a release from the current one with the config as it is now and rolls it out to
     /// <paramref name="process"/> (null: every type, clearing pins); the other types stay
     /// pinned to the release they run. Does nothing before the first deploy.
@@ -156,10 +249,16 @@ public sealed partial class DeploymentRunner(
         return await RollOutAsync(release, output, ct);
     }
 
+    /// <summary>
+    /// Makes <paramref name="release"/> current and waits until it runs and the edges route to
+    /// it; on failure makes the previous release current again, with
+    /// <paramref name="formation"/> (when given) restored first.
+    /// </summary>
     private async Task<DeploymentResult> RollOutAsync(
         ReleaseRecord release,
         IDeploymentOutput output,
-        CancellationToken ct)
+        CancellationToken ct,
+        IReadOnlyList<ProcessSettings>? formation = null)
     {
         var previous = (await store.GetAppAsync(release.App, ct))?.CurrentRelease ?? 0;
         Log.DeploymentStarted(logger, release.App, release.Number);
@@ -176,12 +275,12 @@ public sealed partial class DeploymentRunner(
         var failure = await WaitForInstancesAsync(release, unplaced.Count, output, ct);
         if (failure is not null)
         {
-            return await RevertAsync(release, previous, failure, ct);
+            return await RevertAsync(release, previous, failure, formation, ct);
         }
 
         await reconciler.ReconcileAsync(ct);
         await routes.WaitForAcknowledgementsAsync(routes.Current.Version, EdgeTimeout, ct);
-        await store.SetReleaseStateAsync(release.App, release.Number, "deployed", ct);
+        await store.SetReleaseStateAsync(release.App, release.Number, ReleaseStates.Deployed, ct);
         Log.DeploymentSucceeded(logger, release.App, release.Number);
         await output.WriteLineAsync($"=====> {release.App} v{release.Number} deployed: {options.AppUrl(release.App)}");
         return new DeploymentResult(true, release.Number, "");
@@ -223,15 +322,40 @@ public sealed partial class DeploymentRunner(
         ReleaseRecord release,
         int previous,
         string failure,
+        IReadOnlyList<ProcessSettings>? formation,
         CancellationToken ct)
     {
+        if (formation is not null)
+        {
+            await RestoreFormationAsync(release.App, formation, ct);
+        }
+
         await store.SetCurrentReleaseAsync(release.App, previous, ct);
-        await store.SetReleaseStateAsync(release.App, release.Number, "failed", ct);
+        await store.SetReleaseStateAsync(release.App, release.Number, ReleaseStates.Failed, ct);
         await reconciler.ReconcileAsync(ct);
         Log.DeploymentFailed(logger, release.App, release.Number, failure);
 
         var keeps = previous > 0 ? $"v{previous} keeps serving" : "the app had no release before, so nothing runs";
         return DeploymentResult.Failed($"v{release.Number} did not start: {failure}; {keeps}", release.Number);
+    }
+
+    /// <summary>Gives the app back the process types and settings it had before a deployment.</summary>
+    private async Task RestoreFormationAsync(
+        string app,
+        IReadOnlyList<ProcessSettings> formation,
+        CancellationToken ct)
+    {
+        var kept = formation.Select(p => p.Process).ToHashSet(StringComparer.Ordinal);
+        var added = (await store.GetProcessSettingsAsync(app, ct))
+            .Select(p => p.Process)
+            .Where(p => !kept.Contains(p))
+            .ToList();
+
+        await store.RemoveProcessesAsync(app, added, ct);
+        foreach (var settings in formation)
+        {
+            await store.SetProcessSettingsAsync(app, settings, ct);
+        }
     }
 
     /// <summary>Waits until every placed instance of the release runs; the failure, or null.</summary>

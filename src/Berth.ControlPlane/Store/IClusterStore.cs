@@ -61,6 +61,9 @@ public interface IClusterStore
     /// <summary>A release, or null.</summary>
     Task<ReleaseRecord?> GetReleaseAsync(string app, int number, CancellationToken ct = default);
 
+    /// <summary>Every release of the app, newest first; none for an unknown app.</summary>
+    Task<IReadOnlyList<ReleaseRecord>> ListReleasesAsync(string app, CancellationToken ct = default);
+
     /// <summary>Marks a release pending, deployed or failed.</summary>
     Task SetReleaseStateAsync(string app, int number, string state, CancellationToken ct = default);
 

@@ -40,6 +40,10 @@ public sealed class SqliteClusterStore : IClusterStore
             node TEXT NOT NULL, memory_mb INTEGER NOT NULL, PRIMARY KEY (app, process, idx, release, node));
         """;
 
+    private const string ReleaseColumns =
+        "SELECT app, number, image, digest, config_version, config, git_revision, description, state, " +
+        "created_at, processes ";
+
     // Columns added after the first schema; a store made before them gains them at open.
     private static readonly string[] AddedColumns =
     [
@@ -203,7 +207,7 @@ public sealed class SqliteClusterStore : IClusterStore
         var number = Convert.ToInt32(max, CultureInfo.InvariantCulture) + 1;
         var createdAt = time.GetUtcNow();
         var release = new ReleaseRecord(
-            app, number, image, digest, config, gitRevision, description, "pending", createdAt, processes);
+            app, number, image, digest, config, gitRevision, description, ReleaseStates.Pending, createdAt, processes);
 
         Execute(
             connection,
@@ -230,14 +234,25 @@ public sealed class SqliteClusterStore : IClusterStore
         await using var connection = Open();
         var rows = await Query(
             connection,
-            "SELECT app, number, image, digest, config_version, config, git_revision, description, state, " +
-            "created_at, processes " +
-            "FROM releases WHERE app = $a AND number = $b",
+            ReleaseColumns + "FROM releases WHERE app = $a AND number = $b",
             ReadRelease,
             ct,
             app,
             number);
         return rows.SingleOrDefault();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ReleaseRecord>> ListReleasesAsync(string app, CancellationToken ct = default)
+    {
+        // Limitation: releases are kept forever and listed whole; nothing prunes old releases or their images.
+        await using var connection = Open();
+        return await Query(
+            connection,
+            ReleaseColumns + "FROM releases WHERE app = $a ORDER BY number DESC",
+            ReadRelease,
+            ct,
+            app);
     }
 
     /// <inheritdoc />

@@ -118,6 +118,18 @@ public sealed class GrpcBerthApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RollbackAndGetRelease_Version_ReachesServer()
+    {
+        using var api = factory.Create(new ServerSettings(url, RecordingClusterService.AcceptedToken));
+
+        var rollback = await api.RollbackAsync("myapp", 2, default);
+        var release = await api.GetReleaseAsync("myapp", 5, default);
+
+        Assert.Equal(("myapp", 2), (rollback.App, rollback.Target));
+        Assert.Equal(("myapp", 5), (release.App, release.Version));
+    }
+
+    [Fact]
     public async Task LabelNode_SetAndRemove_ReachServer()
     {
         using var api = factory.Create(new ServerSettings(url, RecordingClusterService.AcceptedToken));

@@ -43,6 +43,12 @@ internal sealed class RecordingAppsService : Apps.AppsBase
     public override Task<ProcessReport> RestartApp(ProcessRequest request, ServerCallContext context) =>
         Task.FromResult(new ProcessReport { App = request.App, Unplaced = { $"process '{request.Process}'" } });
 
+    public override Task<RollbackResponse> Rollback(RollbackRequest request, ServerCallContext context) =>
+        Task.FromResult(new RollbackResponse { App = request.App, Target = request.Version });
+
+    public override Task<ReleaseInfo> GetRelease(ReleaseRequest request, ServerCallContext context) =>
+        Task.FromResult(new ReleaseInfo { App = request.App, Version = request.Version });
+
     public override Task<AppInfo> GetApp(AppRequest request, ServerCallContext context) =>
         throw new RpcException(new Status(StatusCode.NotFound, $"app '{request.App}' does not exist"));
 }

@@ -40,6 +40,12 @@ internal sealed class FakeBerthApi : IBerthApi
 
     public NodeInfo Node { get; set; } = new();
 
+    public ListReleasesResponse Releases { get; set; } = new();
+
+    public ReleaseInfo Release { get; set; } = new();
+
+    public RollbackResponse Rollback { get; set; } = new();
+
     public SetProcessOptionsRequest? LastProcessOptions { get; private set; }
 
     public IReadOnlyDictionary<string, string>? LastLabelsSet { get; private set; }
@@ -161,6 +167,15 @@ internal sealed class FakeBerthApi : IBerthApi
         LastProcessOptions = request;
         return Answer($"SetProcessOptions {request.App} {request.Process}", Report);
     }
+
+    public Task<ListReleasesResponse> ListReleasesAsync(string app, CancellationToken cancellationToken) =>
+        Answer($"ListReleases {app}", Releases);
+
+    public Task<ReleaseInfo> GetReleaseAsync(string app, int version, CancellationToken cancellationToken) =>
+        Answer($"GetRelease {app} {version}", Release);
+
+    public Task<RollbackResponse> RollbackAsync(string app, int version, CancellationToken cancellationToken) =>
+        Answer($"Rollback {app} {version}", Rollback);
 
     public void Dispose()
     {

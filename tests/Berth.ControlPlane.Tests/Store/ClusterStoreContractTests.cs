@@ -381,6 +381,72 @@ public abstract class ClusterStoreContractTests
     }
 
     [Fact]
+    public async Task ListReleases_SeveralReleases_ReturnsThemNewestFirstWithTheirFields()
+    {
+        await Store.CreateAppAsync(App("shop"));
+        var config = await Store.UpdateConfigAsync("shop", Vars(("SECRET", "hunter2")), []);
+        await Store.CreateReleaseAsync("shop", "img:v1", "sha256:1", config, "aaa", "deploy aaa", NoProcesses);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var processes = new Dictionary<string, string> { ["web"] = "./w" };
+        await Store.CreateReleaseAsync("shop", "img:v2", "sha256:2", config, "bbb", "deploy bbb", processes);
+        await CreateReleaseAsync("shop");
+        await Store.SetReleaseStateAsync("shop", 1, ReleaseStates.Deployed);
+        await Store.SetReleaseStateAsync("shop", 2, ReleaseStates.Failed);
+
+        var releases = await Store.ListReleasesAsync("shop");
+
+        Assert.Equal([3, 2, 1], releases.Select(r => r.Number));
+        Assert.Equal(
+            [ReleaseStates.Pending, ReleaseStates.Failed, ReleaseStates.Deployed],
+            releases.Select(r => r.State));
+        var second = releases[1];
+        Assert.Equal(
+            ("img:v2", "sha256:2", "bbb", "deploy bbb"),
+            (second.Image, second.Digest, second.GitRevision, second.Description));
+        Assert.Equal("./w", second.Processes["web"]);
+        Assert.Equal(config.Version, second.Config.Version);
+        Assert.Equal("hunter2", second.Config.Values["SECRET"]);
+        Assert.Equal(Start.AddMinutes(1), second.CreatedAt);
+    }
+
+    [Fact]
+    public async Task ListReleases_TwoApps_ReturnsOnlyTheAppsOwn()
+    {
+        await Store.CreateAppAsync(App("shop"));
+        await Store.CreateAppAsync(App("blog"));
+        await CreateReleaseAsync("shop");
+        await CreateReleaseAsync("blog");
+        await CreateReleaseAsync("shop");
+
+        var shop = await Store.ListReleasesAsync("shop");
+        var blog = await Store.ListReleasesAsync("blog");
+
+        Assert.Equal([2, 1], shop.Select(r => r.Number));
+        Assert.All(shop, r => Assert.Equal("shop", r.App));
+        Assert.Equal([1], blog.Select(r => r.Number));
+    }
+
+    [Fact]
+    public async Task ListReleases_NoReleasesOrUnknownApp_ReturnsNothing()
+    {
+        await Store.CreateAppAsync(App("shop"));
+
+        Assert.Empty(await Store.ListReleasesAsync("shop"));
+        Assert.Empty(await Store.ListReleasesAsync("ghost"));
+    }
+
+    [Fact]
+    public async Task ListReleases_AppDeleted_ReturnsNothing()
+    {
+        await Store.CreateAppAsync(App("shop"));
+        await CreateReleaseAsync("shop");
+
+        await Store.DeleteAppAsync("shop");
+
+        Assert.Empty(await Store.ListReleasesAsync("shop"));
+    }
+
+    [Fact]
     public async Task NextReleaseNumber_FollowsCreatedReleases()
     {
         await Store.CreateAppAsync(App("shop"));
