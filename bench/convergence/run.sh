@@ -9,25 +9,33 @@
 # deployed by git push, then per run `berth ps:scale hello web=30` until the control plane lists
 # 30 instances in state running (the agent saw each port accept), watched by
 # Berth.Bench.Convergence (one ListInstances call every 100 ms over one gRPC channel).
-# Swarm: one more dockerd, started with the node engines' flags, as a single-node swarm; service
-# `hello` from the image Berth built, host network, PORT from the task slot, and a health check
-# that connects to the port every second; per run `docker service scale hello=30` until
-# `docker service ls` shows 30/30 (a task with a health check counts as running once healthy).
-# Runs alternate: odd runs measure Berth first, even runs Swarm first.
+# Swarm: one more dockerd, started with the node engines' flags, as a single-node swarm, with two
+# services of the image Berth built (host network, an init process, PORT from the task slot):
+#   swarm  `hello-hc`, with a health check that connects to the port every second; per run
+#          `docker service scale hello-hc=30` until `docker service ls` shows 30/30 (a task with a
+#          health check counts as running only once healthy).
+#   plain  `hello-plain`, without a health check; per run scaled the same way until 30/30 and,
+#          probed by this script, all 30 ports accept a TCP connection.
+# Each run measures the three in turn, starting with a different one each time, after one
+# warm-up run of each (reported as run 0, left out of the medians): the first scale after start
+# is slower on both sides (.NET code paths not yet compiled, Docker caches cold).
 #
 # Settings (environment, with defaults):
-#   BENCH_RUNS           5                          measured runs of each system
+#   BENCH_RUNS           5                          measured runs of each system (after the warm-up)
 #   BENCH_REPLICAS       30                         instances to converge to
 #   BENCH_TIMEOUT        300                        seconds one convergence may take
 #   BENCH_STATE_DIR      /tmp/berth-conv            the Berth cluster's state (purged at exit)
 #   BENCH_SWARM_DIR      /tmp/berth-conv-swarm      the swarm engine's data (deleted at exit)
 #   BENCH_OUT_DIR        /tmp/berth-convergence-<time>  results, timelines and copies of the logs
-#   BERTH_BUILD          1                          0: reuse the binaries in BENCH_STATE_DIR/bin
+#   BENCH_SOURCE         head                       head: build Berth from the last commit (a copy made
+#                                                   with git archive, deleted at exit); worktree: build
+#                                                   the working tree as it is
 # Ports: registry 15100, API 17200, git 17201, edge 18180, node ports 28000-30999 (3 nodes),
-# swarm control 127.0.0.1:17277, swarm instances 31001-31030. None is a default of
+# swarm control 127.0.0.1:17277, swarm instances 31001-31030 (hc) and 32001-32030 (plain), all
+# below the kernel's ephemeral ports (32768 and up here). None is a default of
 # deploy/local-cluster.sh or of the integration tests, so the benchmark runs beside both.
 #
-# Everything it starts is stopped on exit (trap): the swarm service, the swarm (leave --force),
+# Everything it starts is stopped on exit (trap): the swarm services, the swarm (leave --force),
 # its dockerd, and the Berth cluster (local-cluster.sh down --purge).
 set -euo pipefail
 
@@ -41,22 +49,29 @@ readonly TIMEOUT="${BENCH_TIMEOUT:-300}"
 readonly STATE_DIR="${BENCH_STATE_DIR:-/tmp/berth-conv}"
 readonly SWARM_DIR="${BENCH_SWARM_DIR:-/tmp/berth-conv-swarm}"
 readonly OUT_DIR="${BENCH_OUT_DIR:-/tmp/berth-convergence-$(date -u +%Y%m%d-%H%M%S)}"
-readonly SETTLE_SECONDS=5
+readonly SETTLE_SECONDS=10
+readonly SOURCE="${BENCH_SOURCE:-head}"
 
 readonly APP="hello"
 readonly API_PORT=17200
 readonly SWARM_LISTEN="127.0.0.1:17277"
-readonly SWARM_PORT_PREFIX=31
-readonly SWARM_SERVICE="hello"
+# Swarm services and the first two digits of their instances' ports (slot 1 listens on 31001, ...).
+readonly HC_SERVICE="hello-hc" HC_PORT_PREFIX=31
+readonly PLAIN_SERVICE="hello-plain" PLAIN_PORT_PREFIX=32
 
 # The cluster's settings, exported for every local-cluster.sh call.
 export BERTH_STATE_DIR="$STATE_DIR" BERTH_NODES=3 BERTH_REGISTRY_PORT=15100 BERTH_API_PORT="$API_PORT"
 export BERTH_GIT_PORT=17201 BERTH_EDGE_PORT=18180 BERTH_NODE_PORT_BASE=28000
-export BERTH_SAMPLE=0 BERTH_INSTALL_CLI=0 BERTH_BUILD="${BERTH_BUILD:-1}"
+export BERTH_SAMPLE=0 BERTH_INSTALL_CLI=0 BERTH_BUILD=1
 export BERTH_CONFIG="$STATE_DIR/cli.json" GIT_TERMINAL_PROMPT=0
 
 readonly TOKEN_FILE="$STATE_DIR/controlplane/token"
 readonly SWARM_SOCKET="$SWARM_DIR/docker.sock"
+
+# Where Berth is built from and which commit that is; set by prepare_source.
+SRC_ROOT="$REPO_ROOT"
+SRC_COPY=""
+SRC_DESCRIPTION=""
 
 CLUSTER_STARTED=0
 SWARM_STARTED=0
@@ -81,7 +96,7 @@ node_docker() {
     timeout 60 docker -H "unix://$STATE_DIR/nodes/node-$node/docker.sock" "$@"
 }
 swarm_docker() { timeout 60 docker -H "unix://$SWARM_SOCKET" "$@"; }
-cluster() { bash "$REPO_ROOT/deploy/local-cluster.sh" "$@"; }
+cluster() { bash "$SRC_ROOT/deploy/local-cluster.sh" "$@"; }
 
 # ---------------------------------------------------------------------------
 # Clean-up
@@ -100,7 +115,9 @@ cleanup() {
         save_logs
         say "stopping the Berth cluster (down --purge)"
         cluster down --purge >&2
+        stop_strays
     fi
+    [[ -n "$SRC_COPY" ]] && rm -rf "$SRC_COPY"
     exit "$status"
 }
 
@@ -111,10 +128,34 @@ save_logs() {
     say "logs copied to $OUT_DIR/logs"
 }
 
+# Processes running from this benchmark's state directory that no pid file names any more: one
+# that local-cluster.sh took for dead while it was still starting (see start_berth). Matched by
+# their command line, which holds the state directory, and stopped by pid.
+stray_pids() {
+    local dir pid
+    for dir in /proc/[0-9]*; do
+        pid="${dir#/proc/}"
+        [[ "$pid" != "$$" ]] || continue
+        if tr '\0' ' ' 2>/dev/null <"$dir/cmdline" | grep -qF -- "$STATE_DIR/bin/"; then
+            printf '%s\n' "$pid"
+        fi
+    done
+}
+
+stop_strays() {
+    local pid
+    for pid in $(stray_pids); do
+        say "stopping stray process $pid ($(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | cut -c1-80))"
+        kill -TERM "$pid" 2>/dev/null || continue
+        wait_for_exit "$pid" 20 || kill -KILL "$pid" 2>/dev/null
+    done
+    return 0
+}
+
 stop_swarm() {
     local pid
     say "removing the swarm service, leaving the swarm, stopping its dockerd"
-    swarm_docker service rm "$SWARM_SERVICE" >/dev/null 2>&1
+    swarm_docker service rm "$HC_SERVICE" "$PLAIN_SERVICE" >/dev/null 2>&1
     swarm_docker swarm leave --force >/dev/null 2>&1
 
     pid="$(cat "$SWARM_DIR/dockerd.pid" 2>/dev/null)"
@@ -156,24 +197,61 @@ check_prerequisites() {
     [[ ! -e "$STATE_DIR" ]] || fail "$STATE_DIR exists; stop it with BERTH_STATE_DIR=$STATE_DIR" \
         "deploy/local-cluster.sh down --purge"
 
-    local slot
-    for slot in $(seq 1 "$REPLICAS"); do
-        ! port_in_use "$(swarm_port "$slot")" || fail "port $(swarm_port "$slot") (swarm instances) is in use"
+    local slot prefix
+    for prefix in "$HC_PORT_PREFIX" "$PLAIN_PORT_PREFIX"; do
+        for slot in $(seq 1 "$REPLICAS"); do
+            ! port_in_use "$(slot_port "$prefix" "$slot")" ||
+                fail "port $(slot_port "$prefix" "$slot") (swarm instances) is in use"
+        done
     done
     ! port_in_use "${SWARM_LISTEN#*:}" || fail "port ${SWARM_LISTEN#*:} (swarm control) is in use"
     mkdir -p "$OUT_DIR"
 }
 
 port_in_use() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
-swarm_port() { printf '%s%03d' "$SWARM_PORT_PREFIX" "$1"; }
+slot_port() { printf '%s%03d' "$1" "$2"; }
+
+# The sources to build: a copy of the last commit (plus this benchmark's watcher, which may not be
+# committed yet), so that edits in progress in the working tree neither break nor change the run.
+prepare_source() {
+    local commit
+    commit="$(git -C "$REPO_ROOT" rev-parse --short HEAD)"
+
+    case "$SOURCE" in
+        head)
+            SRC_COPY="$(mktemp -d /tmp/berth-conv-src.XXXXXX)"
+            SRC_ROOT="$SRC_COPY"
+            git -C "$REPO_ROOT" archive HEAD | tar -x -C "$SRC_ROOT"
+            rm -rf "$SRC_ROOT/bench/convergence/Berth.Bench.Convergence"
+            mkdir -p "$SRC_ROOT/bench/convergence/Berth.Bench.Convergence"
+            cp "$SCRIPT_DIR"/Berth.Bench.Convergence/*.cs "$SCRIPT_DIR"/Berth.Bench.Convergence/*.csproj \
+                "$SRC_ROOT/bench/convergence/Berth.Bench.Convergence/"
+            SRC_DESCRIPTION="commit $commit"
+            ;;
+        worktree)
+            SRC_DESCRIPTION="commit $commit with the working tree's changes"
+            ;;
+        *) fail "BENCH_SOURCE must be head or worktree, not '$SOURCE'" ;;
+    esac
+    say "building Berth from $SRC_DESCRIPTION"
+}
 
 start_berth() {
-    say "starting the Berth cluster in $STATE_DIR (builds Berth unless BERTH_BUILD=0)"
+    say "starting the Berth cluster in $STATE_DIR (dotnet publish of every part first)"
     CLUSTER_STARTED=1
-    cluster up >&2
+
+    # Under load, local-cluster.sh can check a process it just launched before the process has
+    # exec'd, take it for dead and fail while it runs on; so one failed `up` is retried with the
+    # binaries already built, after stopping what the first attempt left.
+    if ! (cluster up >&2); then
+        say "local-cluster.sh up failed; stopping what it started and trying once more"
+        cluster down >&2 || true
+        stop_strays
+        (BERTH_BUILD=0 cluster up >&2) || fail "deploy/local-cluster.sh up failed twice; see $STATE_DIR/logs"
+    fi
 
     say "building the watcher (bench/convergence/Berth.Bench.Convergence)"
-    dotnet publish "$SCRIPT_DIR/Berth.Bench.Convergence" -c Release -o "$STATE_DIR/bin/convergence" \
+    dotnet publish "$SRC_ROOT/bench/convergence/Berth.Bench.Convergence" -c Release -o "$STATE_DIR/bin/convergence" \
         --nologo -v quiet >"$STATE_DIR/logs/build-convergence.log" 2>&1 ||
         fail "building the watcher failed; see $STATE_DIR/logs/build-convergence.log"
 
@@ -200,7 +278,7 @@ deploy_sample() {
     say "deploying samples/$APP by git push"
     berth apps:create "$APP" >&2
     mkdir -p "$repo"
-    cp -a "$REPO_ROOT/samples/$APP/." "$repo/"
+    cp -a "$SRC_ROOT/samples/$APP/." "$repo/"
     git -C "$repo" init -q -b main
     git -C "$repo" add -A
     git -C "$repo" -c user.name=bench -c user.email=bench@berth.invalid commit -q -m "$APP"
@@ -238,30 +316,36 @@ start_swarm() {
     wait_for "answer from the swarm engine" 90 swarm_docker info
 
     swarm_docker swarm init --advertise-addr "$SWARM_LISTEN" --listen-addr "$SWARM_LISTEN" >/dev/null
-    create_service
-}
-
-# Same image and command as Berth's instances: host network, an init process, PORT (31001 for
-# slot 1, ...), DYNO and BERTH_NODE; and a health check that is a TCP connect to the port.
-create_service() {
-    say "creating swarm service $SWARM_SERVICE (1 replica) from $IMAGE"
-    # shellcheck disable=SC2016 # $PORT is expanded by the health check's shell, in the container
-    swarm_docker service create --detach --quiet \
-        --name "$SWARM_SERVICE" \
-        --replicas 1 \
-        --network host \
-        --init \
-        --env "PORT=${SWARM_PORT_PREFIX}{{printf \"%03s\" .Task.Slot}}" \
-        --env 'DYNO=web.{{.Task.Slot}}' \
-        --env 'BERTH_NODE={{.Node.Hostname}}' \
+    # shellcheck disable=SC2016 # $PORT is for the health check's shell, in the container
+    create_service "$HC_SERVICE" "$HC_PORT_PREFIX" \
         --health-cmd 'nc -w 1 127.0.0.1 $PORT -e true' \
         --health-interval 1s \
         --health-timeout 2s \
-        --health-retries 3 \
+        --health-retries 3
+    create_service "$PLAIN_SERVICE" "$PLAIN_PORT_PREFIX"
+}
+
+# Same image and command as Berth's instances: host network, an init process, PORT (PREFIX001 for
+# slot 1, ...), DYNO and BERTH_NODE; plus OPTIONS (the health check). $PORT in the health check
+# is expanded by its shell in the container.
+create_service() {
+    local service="$1" prefix="$2"
+    shift 2
+
+    say "creating swarm service $service (1 replica) from $IMAGE"
+    swarm_docker service create --detach --quiet \
+        --name "$service" \
+        --replicas 1 \
+        --network host \
+        --init \
+        --env "PORT=${prefix}{{printf \"%03s\" .Task.Slot}}" \
+        --env 'DYNO=web.{{.Task.Slot}}' \
+        --env 'BERTH_NODE={{.Node.Hostname}}' \
+        "$@" \
         "$IMAGE" >/dev/null
-    wait_swarm 1 >/dev/null || fail "the swarm service did not run its first replica"
-    curl -fsS --max-time 3 "http://127.0.0.1:$(swarm_port 1)/" >/dev/null ||
-        fail "the swarm replica does not answer on port $(swarm_port 1)"
+    wait_swarm "$service" 1 >/dev/null || fail "swarm service $service did not run its first replica"
+    curl -fsS --max-time 3 "http://127.0.0.1:$(slot_port "$prefix" 1)/" >/dev/null ||
+        fail "the replica of $service does not answer on port $(slot_port "$prefix" 1)"
 }
 
 # ---------------------------------------------------------------------------
@@ -283,17 +367,17 @@ start_watcher() {
     done
 }
 
-# Waits for the watcher; prints the Unix ms of convergence; fails when it timed out.
+# Waits for the watcher (in this shell, its parent); sets T_CONVERGED; fails when it timed out.
 finish_watcher() {
     local timeline="$1"
     wait "$WATCHER_PID" || fail "Berth did not converge within $TIMEOUT s (see $timeline)"
     WATCHER_PID=""
-    awk '$1 == "converged" { print $2 }' "$timeline"
+    T_CONVERGED="$(awk '$1 == "converged" { print $2 }' "$timeline")"
 }
 
 watch_instances() {
     start_watcher "$1" "$2"
-    finish_watcher "$2" >/dev/null
+    finish_watcher "$2"
 }
 
 # Every hello container on the three node engines, and on none other.
@@ -315,15 +399,16 @@ scale_berth() {
     T_START="$(now_ms)"
     berth ps:scale "$APP" "web=$count" >/dev/null || fail "berth ps:scale $APP web=$count failed"
     T_CLI="$(now_ms)"
-    T_CONVERGED="$(finish_watcher "$timeline")"
+    finish_watcher "$timeline"
 }
 
-# Polls `docker service ls` until COUNT/COUNT replicas and COUNT running containers; prints Unix ms.
+# Polls `docker service ls` until SERVICE shows COUNT/COUNT and, when a port PREFIX is given, the
+# ports of slots 1 to COUNT accept TCP connections; prints the Unix ms of that poll.
 wait_swarm() {
-    local count="$1" deadline=$((SECONDS + TIMEOUT)) replicas
+    local service="$1" count="$2" prefix="${3:-}" deadline=$((SECONDS + TIMEOUT)) replicas
     while ((SECONDS < deadline)); do
-        replicas="$(swarm_docker service ls --filter "name=$SWARM_SERVICE" --format '{{.Replicas}}')"
-        if [[ "$replicas" == "$count/$count" ]]; then
+        replicas="$(swarm_docker service ls --filter "name=$service" --format '{{.Replicas}}')"
+        if [[ "$replicas" == "$count/$count" ]] && { [[ -z "$prefix" ]] || ports_accept "$prefix" "$count"; }; then
             now_ms
             return 0
         fi
@@ -332,21 +417,34 @@ wait_swarm() {
     return 1
 }
 
-swarm_running_containers() {
-    swarm_docker ps -q --filter "label=com.docker.swarm.service.name=$SWARM_SERVICE" | wc -l
+ports_accept() {
+    local prefix="$1" count="$2" slot
+    for slot in $(seq 1 "$count"); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$(slot_port "$prefix" "$slot")") 2>/dev/null || return 1
+    done
 }
 
-one_swarm_container() { [[ "$(swarm_running_containers)" == 1 ]]; }
+service_containers() {
+    swarm_docker ps -q --filter "label=com.docker.swarm.service.name=$1" | wc -l
+}
 
-# Scales the swarm service to COUNT; sets T_START, T_CLI and T_CONVERGED, in Unix ms.
-scale_swarm() {
-    local count="$1"
+one_swarm_container() { [[ "$(service_containers "$HC_SERVICE")" == 1 ]]; }
+one_plain_container() { [[ "$(service_containers "$PLAIN_SERVICE")" == 1 ]]; }
+
+# Scales SERVICE to COUNT; sets T_START, T_CLI and T_CONVERGED, in Unix ms. With a port PREFIX,
+# convergence also needs every instance's port to accept (for the service without a health check).
+scale_service() {
+    local service="$1" count="$2" prefix="${3:-}"
     T_START="$(now_ms)"
-    swarm_docker service scale --detach "$SWARM_SERVICE=$count" >/dev/null 2>&1 ||
-        fail "docker service scale $SWARM_SERVICE=$count failed"
+    swarm_docker service scale --detach "$service=$count" >/dev/null 2>&1 ||
+        fail "docker service scale $service=$count failed"
     T_CLI="$(now_ms)"
-    T_CONVERGED="$(wait_swarm "$count")" || fail "swarm did not converge to $count within $TIMEOUT s"
+    T_CONVERGED="$(wait_swarm "$service" "$count" "$prefix")" ||
+        fail "swarm service $service did not converge to $count within $TIMEOUT s"
 }
+
+scale_swarm() { scale_service "$HC_SERVICE" "$1"; }
+scale_plain() { scale_service "$PLAIN_SERVICE" "$1" "$PLAIN_PORT_PREFIX"; }
 
 # ---------------------------------------------------------------------------
 # Where the time went (read after convergence, so that nothing extra runs while measuring)
@@ -394,32 +492,40 @@ berth_phases() {
 
     # Each agent logs the version of every assignment set: the control plane's clock when it sent it.
     assign="$(grep -ho 'Assignment set [0-9]*' "$STATE_DIR"/logs/agent-node-*.log | awk -v s="$start" \
-        '$3 >= s && (m == "" || $3 < m) { m = $3 } END { print m + 0 }')"
+        '$3 >= s && (m == "" || $3 < m) { m = $3 } END { print (m == "" ? 0 : m) }')"
 
     printf '%s %s %s\n' "$assign" \
         "$(container_times "$start" created <<<"$json" | time_span)" \
         "$(container_times "$start" started <<<"$json" | time_span)"
 }
 
-# Prints "tasks_ms created_first created_last started_first started_last healthy_last" for Swarm.
-swarm_phases() {
-    local start="$1" ids json tasks tasks_created healthy
+# Prints "tasks_ms created_first created_last started_first started_last healthy_last" for SERVICE's
+# scale at START; healthy_last is 0 for a service without a health check.
+service_phases() {
+    local service="$1" start="$2" ids json tasks tasks_created healthy=0
 
-    ids="$(swarm_docker ps -q --filter "label=com.docker.swarm.service.name=$SWARM_SERVICE")"
+    ids="$(swarm_docker ps -q --filter "label=com.docker.swarm.service.name=$service")"
     # shellcheck disable=SC2086 # one argument per container id
     json="$(swarm_docker inspect $ids)"
 
-    tasks="$(swarm_docker service ps -q --filter desired-state=running "$SWARM_SERVICE")"
+    tasks="$(swarm_docker service ps -q --filter desired-state=running "$service")"
     # shellcheck disable=SC2086 # one argument per task id
     tasks="$(swarm_docker inspect $tasks)"
     tasks_created="$(jq -r '.[].CreatedAt' <<<"$tasks" | times_after "$start" | time_span)"
-    healthy="$(jq -r '.[].Status.Timestamp' <<<"$tasks" | time_span)"
+
+    # A task with a health check turns running when it is first healthy.
+    if [[ "$(jq -r '.[0].State.Health.Status // ""' <<<"$json")" != "" ]]; then
+        healthy="$(jq -r '.[].Status.Timestamp' <<<"$tasks" | time_span)"
+    fi
 
     printf '%s %s %s %s\n' "${tasks_created%% *}" \
         "$(container_times "$start" created <<<"$json" | time_span)" \
         "$(container_times "$start" started <<<"$json" | time_span)" \
         "${healthy##* }"
 }
+
+swarm_phases() { service_phases "$HC_SERVICE" "$1"; }
+plain_phases() { service_phases "$PLAIN_SERVICE" "$1"; }
 
 # ---------------------------------------------------------------------------
 # Runs
@@ -458,44 +564,70 @@ measure() {
 # Report
 # ---------------------------------------------------------------------------
 
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+median() {
+    sort -n | awk '{ v[NR] = $1 }
+        END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
 
 # Milliseconds after the run's start, or "-" for a time that was not found.
 rel() { if (($1 > 0)); then printf '%s' $(($1 - $2)); else printf -- '-'; fi; }
 
-report() {
-    local file="$OUT_DIR/results.txt" berth_median swarm_median berth_api swarm_api
+# The median of "converged - start" of SYSTEM's runs, or with FROM (a field), of "converged - FROM".
+system_median() {
+    local system="$1" from="${2:-4}"
+    awk -v sys="$system" -v from="$from" '$1 == sys && $2 > 0 && $from > 0 { print $6 - $from }' <<<"$RESULTS" |
+        median
+}
 
+report_berth() {
+    echo "berth: run load | cli assignment_sent first_created last_created first_started last_started" \
+        "| converged | from_assignment | down_listed down_removed"
+    awk '$1 == "berth"' <<<"$RESULTS" | while read -r _ run load s cli conv assign c1 c2 s1 s2 dl dr; do
+        echo "berth $run $load | $(rel "$cli" "$s") $(rel "$assign" "$s") $(rel "$c1" "$s") $(rel "$c2" "$s")" \
+            "$(rel "$s1" "$s") $(rel "$s2" "$s") | $((conv - s)) | $(rel "$conv" "$assign") | $dl $dr"
+    done
+}
+
+report_service() {
+    local system="$1"
+    echo "$system: run load | cli tasks_created first_created last_created first_started last_started" \
+        "last_healthy | converged | from_tasks | down_listed down_removed"
+    awk -v sys="$system" '$1 == sys' <<<"$RESULTS" |
+        while read -r _ run load s cli conv tasks c1 c2 s1 s2 h dl dr; do
+            echo "$system $run $load | $(rel "$cli" "$s") $(rel "$tasks" "$s") $(rel "$c1" "$s") $(rel "$c2" "$s")" \
+                "$(rel "$s1" "$s") $(rel "$s2" "$s") $(rel "$h" "$s") | $((conv - s)) | $(rel "$conv" "$tasks")" \
+                "| $dl $dr"
+        done
+}
+
+report() {
+    local file="$OUT_DIR/results.txt" berth swarm plain
+
+    berth="$(system_median berth)"
+    swarm="$(system_median swarm)"
+    plain="$(system_median plain)"
     {
         echo "# Convergence benchmark: 1 -> $REPLICAS instances of samples/hello; times in ms from the scale command"
         echo "# machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)," \
             "$(uname -sr), dockerd $(swarm_docker version --format '{{.Server.Version}}' 2>/dev/null)," \
-            ".NET $(dotnet --version)"
+            ".NET SDK $(dotnet --version)"
+        echo "# $(lscpu | sed -n 's/^Model name: *//p'); Berth built from $SRC_DESCRIPTION"
+        echo "# run 0 is the warm-up, left out of the medians"
         echo
-        echo "berth: run load | cli assignment_sent first_created last_created first_started last_started" \
-            "| converged | from_assignment | down_listed down_removed"
-        awk '$1 == "berth"' <<<"$RESULTS" | while read -r _ run load s cli conv assign c1 c2 s1 s2 dl dr; do
-            echo "berth $run $load | $(rel "$cli" "$s") $(rel "$assign" "$s") $(rel "$c1" "$s") $(rel "$c2" "$s")" \
-                "$(rel "$s1" "$s") $(rel "$s2" "$s") | $((conv - s)) | $(rel "$conv" "$assign") | $dl $dr"
-        done
+        report_berth
         echo
-        echo "swarm: run load | cli tasks_created first_created last_created first_started last_started" \
-            "last_healthy | converged | from_tasks | down_listed down_removed"
-        awk '$1 == "swarm"' <<<"$RESULTS" | while read -r _ run load s cli conv tasks c1 c2 s1 s2 h dl dr; do
-            echo "swarm $run $load | $(rel "$cli" "$s") $(rel "$tasks" "$s") $(rel "$c1" "$s") $(rel "$c2" "$s")" \
-                "$(rel "$s1" "$s") $(rel "$s2" "$s") $(rel "$h" "$s") | $((conv - s)) | $(rel "$conv" "$tasks")" \
-                "| $dl $dr"
-        done
+        report_service swarm
         echo
-
-        berth_median="$(awk '$1 == "berth" { print $6 - $4 }' <<<"$RESULTS" | median)"
-        swarm_median="$(awk '$1 == "swarm" { print $6 - $4 }' <<<"$RESULTS" | median)"
-        berth_api="$(awk '$1 == "berth" && $7 > 0 { print $6 - $7 }' <<<"$RESULTS" | median)"
-        swarm_api="$(awk '$1 == "swarm" && $7 > 0 { print $6 - $7 }' <<<"$RESULTS" | median)"
-        echo "median berth: $berth_median ms (from the assignment sent: $berth_api ms)"
-        echo "median swarm: $swarm_median ms (from the tasks created: $swarm_api ms)"
-        awk -v b="$berth_median" -v s="$swarm_median" \
-            'BEGIN { printf "ratio berth/swarm: %.2f (goal: at most 0.80)\n", b / s }'
+        report_service plain
+        echo
+        echo "median berth: $berth ms (from the assignment sent: $(system_median berth 7) ms)"
+        echo "median swarm (health-checked): $swarm ms (from the tasks created: $(system_median swarm 7) ms)"
+        echo "median plain (no health check, ports probed by the script): $plain ms" \
+            "(from the tasks created: $(system_median plain 7) ms)"
+        awk -v b="$berth" -v s="$swarm" -v p="$plain" 'BEGIN {
+            printf "ratio berth/swarm: %.2f (goal: at most 0.80)\n", b / s
+            printf "ratio berth/plain: %.2f\n", b / p
+        }'
     } | tee "$file"
     say "results in $file"
 }
@@ -504,19 +636,16 @@ main() {
     check_prerequisites
     trap cleanup EXIT INT TERM
 
+    prepare_source
     start_berth
     deploy_sample
     start_swarm
 
-    local run
-    for run in $(seq 1 "$RUNS"); do
-        if ((run % 2)); then
-            measure berth "$run"
-            measure swarm "$run"
-        else
-            measure swarm "$run"
-            measure berth "$run"
-        fi
+    local run systems=(berth swarm plain) i
+    for run in $(seq 0 "$RUNS"); do
+        for i in 0 1 2; do
+            measure "${systems[(run + i) % 3]}" "$run"
+        done
     done
 
     report
