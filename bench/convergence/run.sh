@@ -17,8 +17,8 @@
 #   plain  `hello-plain`, without a health check; per run scaled the same way until 30/30 and,
 #          probed by this script, all 30 ports accept a TCP connection.
 # Each run measures the three in turn, starting with a different one each time, after one
-# warm-up run of each (reported as run 0, left out of the medians): the first scale after start
-# is slower on both sides (.NET code paths not yet compiled, Docker caches cold).
+# warm-up run of each (reported as run 0, left out of the medians): Berth's first scale after
+# start is slower (.NET code paths not yet compiled).
 #
 # Settings (environment, with defaults):
 #   BENCH_RUNS           5                          measured runs of each system (after the warm-up)
