@@ -265,13 +265,18 @@ launch() {
 
 # Fails with the log's tail when NAME is not running.
 require_alive() {
-    local name="$1" what="$2"
+    local name="$1" what="$2" try
 
-    if ! running_pid "$name" >/dev/null; then
-        show_log_tail "$name"
-        rm -f "$RUN_DIR/$name.pid"
-        fail "$name exited $what; see $LOG_DIR/$name.log"
-    fi
+    # A process just launched may not have replaced its launching shell yet, so its command
+    # line does not name the program: look again for up to 2 s before calling it gone.
+    for try in 1 2 3 4 5 6 7 8 9 10; do
+        running_pid "$name" >/dev/null && return 0
+        sleep 0.2
+    done
+
+    show_log_tail "$name"
+    rm -f "$RUN_DIR/$name.pid"
+    fail "$name exited $what (checked $try times); see $LOG_DIR/$name.log"
 }
 
 # Waits up to SECONDS for CHECK to succeed while NAME keeps running.
