@@ -30,9 +30,10 @@ internal static class FormationSection
             return entries;
         }
 
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in section.EnumerateObject())
         {
-            ReadType(property, entries, errors);
+            ReadType(property, seen, entries, errors);
         }
 
         return entries;
@@ -40,23 +41,15 @@ internal static class FormationSection
 
     private static void ReadType(
         JsonProperty property,
+        HashSet<string> seen,
         SortedDictionary<string, FormationEntry> entries,
         ICollection<string> errors)
     {
         var type = property.Name;
         var path = $"{Key}.{type}";
 
-        if (!ProcessType.IsValid(type))
+        if (!JsonValues.AcceptProcessType(Key, type, seen, errors))
         {
-            errors.Add(
-                $"app.json {Key} has the key '{type}', which is not a valid process type: {ProcessType.Rule}; "
-                + "use a process type from the Procfile.");
-            return;
-        }
-
-        if (entries.ContainsKey(type))
-        {
-            errors.Add($"app.json {path} is given twice; keep one.");
             return;
         }
 

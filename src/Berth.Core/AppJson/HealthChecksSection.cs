@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Berth.Core.Health;
-using Berth.Core.Processes;
 
 namespace Berth.Core.AppJson;
 
@@ -50,17 +49,8 @@ internal static class HealthChecksSection
         var type = property.Name;
         var path = $"{Key}.{type}";
 
-        if (!ProcessType.IsValid(type))
+        if (!JsonValues.AcceptProcessType(Key, type, seen, errors))
         {
-            errors.Add(
-                $"app.json {Key} has the key '{type}', which is not a valid process type: {ProcessType.Rule}; "
-                + "use a process type from the Procfile.");
-            return;
-        }
-
-        if (!seen.Add(type))
-        {
-            errors.Add($"app.json {path} is given twice; keep one.");
             return;
         }
 

@@ -1,3 +1,4 @@
+using Berth.Core.Processes;
 using System.Text.Json;
 
 namespace Berth.Core.AppJson;
@@ -121,4 +122,27 @@ internal static class JsonValues
         JsonValueKind.False => "false",
         _ => "null",
     };
+
+    /// <summary>
+    /// Checks a process type used as a key of app.json section <paramref name="section"/>: a valid
+    /// name, given once. False, with the error added, when it is not.
+    /// </summary>
+    public static bool AcceptProcessType(string section, string type, ISet<string> seen, ICollection<string> errors)
+    {
+        if (!ProcessType.IsValid(type))
+        {
+            errors.Add(
+                $"app.json {section} has the key '{type}', which is not a valid process type: {ProcessType.Rule}; "
+                + "use a process type from the Procfile.");
+            return false;
+        }
+
+        if (!seen.Add(type))
+        {
+            errors.Add($"app.json {section}.{type} is given twice; keep one.");
+            return false;
+        }
+
+        return true;
+    }
 }
