@@ -1,6 +1,8 @@
 using Berth.Agent.Builds;
 using Berth.Agent.Connection;
 using Berth.Agent.Containers;
+using Berth.Agent.Health;
+using Berth.Agent.Images;
 using Berth.Agent.Options;
 using Berth.Agent.Reporting;
 using Berth.Agent.Supervision;
@@ -38,9 +40,15 @@ internal static class AgentServices
         services.AddSingleton<InstanceStatusBoard>();
         services.AddSingleton<PortProbe>();
         services.AddSingleton<BuildRunner>();
+        services.AddSingleton<ImagePusher>();
+        services.AddSingleton<PullJob>();
+        services.AddSingleton<ScriptJob>();
+        services.AddSingleton<ImagePruner>();
         services.AddSingleton<AssignedContainers>();
         services.AddSingleton<RestartLedger>();
         services.AddSingleton<RestartStateFile>();
+        services.AddSingleton<IStartupCheckHost, DockerStartupCheckHost>();
+        services.AddSingleton<StartupChecker>();
 
         services.AddSingleton<ReconcileWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<ReconcileWorker>());

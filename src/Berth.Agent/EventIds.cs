@@ -59,6 +59,9 @@ internal static class EventIds
     /// <summary>An instance could not be planned (no free port).</summary>
     public const int InstanceRejected = 2306;
 
+    /// <summary>An image is already on the node under a pinned reference, so it is not pulled.</summary>
+    public const int ImageAlreadyPresent = 2307;
+
     /// <summary>The Docker engine could not be read for a report.</summary>
     public const int DockerUnavailable = 2400;
 
@@ -77,6 +80,18 @@ internal static class EventIds
     /// <summary>A build's temporary context file could not be deleted.</summary>
     public const int BuildContextNotDeleted = 2503;
 
+    /// <summary>A script's container could not be removed after the script ran.</summary>
+    public const int ScriptContainerNotRemoved = 2504;
+
+    /// <summary>An image of a release the cluster no longer keeps was removed.</summary>
+    public const int ImageRemoved = 2510;
+
+    /// <summary>An image to prune stayed: in use, or not on this node.</summary>
+    public const int ImageKept = 2511;
+
+    /// <summary>Removing an image to prune failed.</summary>
+    public const int ImageRemovalFailed = 2512;
+
     /// <summary>An assigned instance exited on its own and waits for its restart.</summary>
     public const int InstanceCrashed = 2600;
 
@@ -94,4 +109,13 @@ internal static class EventIds
 
     /// <summary>The restart state file could not be written.</summary>
     public const int RestartStateNotSaved = 2605;
+
+    /// <summary>A new container passed its startup checks.</summary>
+    public const int StartupChecksPassed = 2700;
+
+    /// <summary>A new container failed its startup checks and is left for the control plane to remove.</summary>
+    public const int StartupChecksFailed = 2701;
+
+    /// <summary>An instance's container stopped before its startup checks passed: a crash.</summary>
+    public const int StartupChecksInterrupted = 2702;
 }

@@ -108,6 +108,8 @@ internal sealed class CliApplication
         AddAll(root, PsLifecycleCommands.Create(context));
         root.Subcommands.Add(PsSetCommand.Create(context));
         AddAll(root, ReleasesCommands.Create(context));
+        root.Subcommands.Add(DeployCommand.Create(context));
+        AddAll(root, ChecksCommands.Create(context));
         AddAll(root, NodesCommands.Create(context));
         AddAll(root, GitCommands.Create(context));
         root.Subcommands.Add(GitCredentialCommand.Create(context));

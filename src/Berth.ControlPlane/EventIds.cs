@@ -14,6 +14,7 @@ internal static class EventIds
     public const int AssignmentsChanged = 1200;
     public const int InstancesUnplaced = 1201;
     public const int ReconcileFailed = 1202;
+    public const int HealthChecksUnreadable = 1203;
 
     public const int RoutesPublished = 1300;
     public const int EdgeConnected = 1301;
@@ -25,6 +26,10 @@ internal static class EventIds
     public const int DeploymentFailed = 1402;
     public const int BuildFailed = 1403;
     public const int DeploymentProgress = 1404;
+    public const int PredeployFailed = 1405;
+    public const int PostdeployFailed = 1406;
+    public const int ImageManifestDeleted = 1410;
+    public const int ImageManifestNotDeleted = 1411;
 
     public const int GitRequestFailed = 1500;
     public const int GitBackendOutput = 1501;
@@ -33,4 +38,5 @@ internal static class EventIds
     public const int AppDestroyed = 1601;
     public const int ConfigChanged = 1602;
     public const int Unauthenticated = 1603;
+    public const int ChecksChanged = 1604;
 }

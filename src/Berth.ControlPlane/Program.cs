@@ -4,6 +4,7 @@ using Berth.ControlPlane.Api;
 using Berth.ControlPlane.Builds;
 using Berth.ControlPlane.Deployments;
 using Berth.ControlPlane.Git;
+using Berth.ControlPlane.Registry;
 using Berth.ControlPlane.Routing;
 using Berth.ControlPlane.Scheduling;
 using Berth.ControlPlane.Security;
@@ -57,6 +58,9 @@ services.AddSingleton<ClusterReconciler>();
 services.AddHostedService(provider => provider.GetRequiredService<ClusterReconciler>());
 services.AddSingleton<AppLocks>();
 services.AddSingleton<DeploymentRunner>();
+services.AddSingleton(provider => new RegistryClient(
+    new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, provider.GetRequiredService<ControlPlaneOptions>()));
+services.AddSingleton<ImagePruning>();
 services.AddSingleton<GitRepositories>();
 services.AddSingleton<GitHttpEndpoint>();
 services.AddSingleton<ReceiveHookEndpoint>();

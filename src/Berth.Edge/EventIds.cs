@@ -17,6 +17,15 @@ internal static class EventIds
     /// <summary>The proxy did not confirm a route table in time, so it was not acknowledged.</summary>
     public const int RouteTableNotConfirmed = 3102;
 
+    /// <summary>A live route table removed backends with requests in flight; its acknowledgement waits.</summary>
+    public const int DrainStarted = 3103;
+
+    /// <summary>The requests in flight to removed backends finished; the route table is acknowledged.</summary>
+    public const int DrainFinished = 3104;
+
+    /// <summary>The drain limit passed with requests still in flight; the route table is acknowledged anyway.</summary>
+    public const int DrainTimedOut = 3105;
+
     /// <summary>The route stream from the control plane is open and delivering tables.</summary>
     public const int ControlPlaneConnected = 3200;
 
@@ -31,6 +40,9 @@ internal static class EventIds
 
     /// <summary>The control plane rejected the edge's token.</summary>
     public const int ControlPlaneUnauthenticated = 3204;
+
+    /// <summary>Writing an acknowledgement on the route stream failed, so the stream is reopened.</summary>
+    public const int AcknowledgementFailed = 3205;
 
     /// <summary>A request could not be forwarded to a backend instance.</summary>
     public const int ProxyRequestFailed = 3300;

@@ -11,12 +11,17 @@ namespace Berth.Agent.Builds;
 /// <summary>
 /// Runs build commands: fetches the build context from the control plane into a temporary
 /// file, builds it with Docker (output streamed back as build log lines), pushes the image to
-/// the registry and reports the result with the pushed digest. Builds run alongside reconciles.
+/// the registry and reports the result with the pushed digest. The same command may instead
+/// ask for a pull (<see cref="PullJob"/>) or a script run (<see cref="ScriptJob"/>); each is
+/// answered the same way. Jobs run alongside reconciles.
 /// </summary>
 internal sealed partial class BuildRunner(
     ControlPlaneClient client,
     IDockerClient docker,
     AgentOutbox outbox,
+    ImagePusher pusher,
+    PullJob pulls,
+    ScriptJob scripts,
     ILogger<BuildRunner> logger)
 {
     /// <summary>The Dockerfile's name at the root of the build context.</summary>
@@ -30,15 +35,19 @@ internal sealed partial class BuildRunner(
     /// <summary>Runs <paramref name="command"/> to its end and sends its result; never throws.</summary>
     public async Task RunAsync(BuildCommand command, CancellationToken stoppingToken)
     {
-        Log.Started(logger, command.BuildId, command.App, command.Image);
-        var contextPath = Path.Combine(Path.GetTempPath(), $"berth-build-{Guid.NewGuid():N}.tar");
+        var kind = BuildJobKinds.Of(command);
+        Log.Started(logger, command.BuildId, kind, command.App, command.Image);
         var result = new BuildResult { BuildId = command.BuildId };
+        void OnLines(IReadOnlyList<string> lines) => SendLines(command.BuildId, lines);
 
         try
         {
-            await FetchContextAsync(command.BuildId, contextPath, stoppingToken);
-            await BuildImageAsync(command, contextPath, stoppingToken);
-            result.Digest = await PushAsync(command, stoppingToken);
+            result.Digest = kind switch
+            {
+                BuildJobKind.Pull => await pulls.RunAsync(command, OnLines, stoppingToken),
+                BuildJobKind.Script => await scripts.RunAsync(command, OnLines, stoppingToken),
+                _ => await BuildAndPushAsync(command, stoppingToken),
+            };
             result.Ok = true;
             Log.Succeeded(logger, command.BuildId, command.App, command.Image, result.Digest);
         }
@@ -47,12 +56,23 @@ internal sealed partial class BuildRunner(
             result.Error = Describe(ex);
             Log.Failed(logger, command.BuildId, command.App, result.Error);
         }
+
+        outbox.TrySend(new AgentMessage { BuildResult = result });
+    }
+
+    private async Task<string> BuildAndPushAsync(BuildCommand command, CancellationToken token)
+    {
+        var contextPath = Path.Combine(Path.GetTempPath(), $"berth-build-{Guid.NewGuid():N}.tar");
+        try
+        {
+            await FetchContextAsync(command.BuildId, contextPath, token);
+            await BuildImageAsync(command, contextPath, token);
+            return await pusher.PushAsync(command.Image, lines => SendLines(command.BuildId, lines), token);
+        }
         finally
         {
             DeleteContext(contextPath);
         }
-
-        outbox.TrySend(new AgentMessage { BuildResult = result });
     }
 
     private async Task FetchContextAsync(string buildId, string path, CancellationToken token)
@@ -100,31 +120,6 @@ internal sealed partial class BuildRunner(
         }
     }
 
-    private async Task<string> PushAsync(BuildCommand command, CancellationToken token)
-    {
-        var reference = ImageReference.Parse(command.Image);
-        var parameters = new ImagePushParameters { Tag = reference.Tag ?? ImageReference.DefaultTag };
-        string? error = null;
-        string? digest = null;
-        var progress = new CallbackProgress<JSONMessage>(message =>
-        {
-            SendLines(command.BuildId, PushLine(message));
-            error ??= message.Error?.Message;
-            digest ??= PushDigestParser.Parse(message);
-        });
-
-        await docker.Images.PushImageAsync(reference.Repository, parameters, new AuthConfig(), progress, token);
-
-        return error is not null ? throw new DockerOperationException($"pushing {command.Image} failed: {error}")
-            : digest ?? throw new DockerOperationException($"pushing {command.Image} reported no digest");
-    }
-
-    /// <summary>The push statuses worth showing: those without a progress bar.</summary>
-    private static IReadOnlyList<string> PushLine(JSONMessage message) =>
-        message.Progress is not null || string.IsNullOrEmpty(message.Status)
-            ? []
-            : [string.IsNullOrEmpty(message.ID) ? message.Status : $"{message.ID}: {message.Status}"];
-
     private void SendLines(string buildId, IReadOnlyList<string> lines)
     {
         foreach (var line in lines)
@@ -156,8 +151,8 @@ internal sealed partial class BuildRunner(
     private static partial class Log
     {
         [LoggerMessage(EventId = EventIds.BuildStarted, Level = LogLevel.Information,
-            Message = "Build {BuildId} of app {App} started, tagging {Image}")]
-        public static partial void Started(ILogger logger, string buildId, string app, string image);
+            Message = "Build {BuildId} ({Kind}) of app {App} started, tagging {Image}")]
+        public static partial void Started(ILogger logger, string buildId, BuildJobKind kind, string app, string image);
 
         [LoggerMessage(EventId = EventIds.BuildSucceeded, Level = LogLevel.Information,
             Message = "Build {BuildId} of app {App} pushed {Image} as {Digest}")]

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Berth.Agent.Builds;
 using Berth.Agent.Containers;
+using Berth.Agent.Images;
 using Berth.Agent.Options;
 using Berth.Agent.Reporting;
 using Berth.Contracts;
@@ -13,8 +14,9 @@ namespace Berth.Agent.Connection;
 /// <summary>
 /// Holds the agent stream to the control plane: registers the node, sends heartbeats and
 /// whatever the outbox holds, hands assignment sets to the reconcile worker and build
-/// commands to the build runner, and dials again with capped exponential backoff whenever
-/// the stream drops. Containers keep running while the control plane is away.
+/// commands to the build runner and image prunes to the image pruner, and dials again with
+/// capped exponential backoff whenever the stream drops. Containers keep running while the
+/// control plane is away.
 /// </summary>
 internal sealed partial class AgentConnection(
     ControlPlaneClient client,
@@ -22,6 +24,7 @@ internal sealed partial class AgentConnection(
     AgentOutbox outbox,
     ReconcileWorker reconciles,
     BuildRunner builds,
+    ImagePruner images,
     InstanceReporter reporter,
     TimeProvider timeProvider,
     ILogger<AgentConnection> logger) : BackgroundService
@@ -214,6 +217,10 @@ internal sealed partial class AgentConnection(
             // reports its result on the next one.
             case ControlMessage.BodyOneofCase.Build:
                 builds.Start(message.Build, stoppingToken);
+                break;
+
+            case ControlMessage.BodyOneofCase.Prune:
+                images.Start(message.Prune, stoppingToken);
                 break;
 
             default:

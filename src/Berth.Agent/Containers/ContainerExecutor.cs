@@ -1,4 +1,5 @@
 using Berth.Agent.Docker;
+using Berth.Agent.Health;
 using Berth.Agent.Options;
 using Berth.Agent.Reporting;
 using Docker.DotNet;
@@ -16,12 +17,16 @@ internal sealed partial class ContainerExecutor(
     IDockerClient docker,
     AgentOptions options,
     InstanceStatusBoard board,
+    StartupChecker checks,
     ILogger<ContainerExecutor> logger)
 {
     /// <summary>How many operations run at once.</summary>
     public const int MaxParallelOperations = 8;
 
-    /// <summary>Runs every operation of <paramref name="plan"/>; returns how many failed.</summary>
+    /// <summary>
+    /// Runs every operation of <paramref name="plan"/>; returns how many failed. The images of new
+    /// instances are pulled first, each once, while the other operations already run.
+    /// </summary>
     public async Task<int> ExecuteAsync(IReadOnlyList<ContainerOperation> plan, CancellationToken cancellationToken)
     {
         var failures = 0;
@@ -30,10 +35,11 @@ internal sealed partial class ContainerExecutor(
             MaxDegreeOfParallelism = MaxParallelOperations,
             CancellationToken = cancellationToken,
         };
+        var images = PrepareImagesAsync(plan, cancellationToken);
 
         await Parallel.ForEachAsync(plan, parallel, async (operation, token) =>
         {
-            if (!await TryRunAsync(operation, token))
+            if (!await TryRunAsync(operation, images, token, cancellationToken))
             {
                 Interlocked.Increment(ref failures);
             }
@@ -42,7 +48,11 @@ internal sealed partial class ContainerExecutor(
         return failures;
     }
 
-    private async Task<bool> TryRunAsync(ContainerOperation operation, CancellationToken token)
+    private async Task<bool> TryRunAsync(
+        ContainerOperation operation,
+        Task<IReadOnlyDictionary<string, Task>> images,
+        CancellationToken token,
+        CancellationToken stoppingToken)
     {
         if (operation is RejectInstance reject)
         {
@@ -53,7 +63,7 @@ internal sealed partial class ContainerExecutor(
 
         try
         {
-            await RunAsync(operation, token);
+            await RunAsync(operation, images, token, stoppingToken);
             board.Succeeded(operation);
             return true;
         }
@@ -66,24 +76,84 @@ internal sealed partial class ContainerExecutor(
         }
     }
 
-    private Task RunAsync(ContainerOperation operation, CancellationToken token) => operation switch
+    /// <summary>
+    /// Runs one operation; <paramref name="stoppingToken"/> outlives the plan, for the startup
+    /// checks that the operation begins.
+    /// </summary>
+    private Task RunAsync(
+        ContainerOperation operation,
+        Task<IReadOnlyDictionary<string, Task>> images,
+        CancellationToken token,
+        CancellationToken stoppingToken) => operation switch
     {
-        StartInstance start => StartInstanceAsync(start, token),
-        StartContainer start => StartContainerAsync(start, token),
+        StartInstance start => StartInstanceAsync(start, images, token, stoppingToken),
+        StartContainer start => StartContainerAsync(start, token, stoppingToken),
         RemoveContainer remove => RemoveContainerAsync(remove, token),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.GetType().Name, "unknown operation"),
     };
 
-    private async Task StartInstanceAsync(StartInstance start, CancellationToken token)
+    private async Task StartInstanceAsync(
+        StartInstance start,
+        Task<IReadOnlyDictionary<string, Task>> images,
+        CancellationToken token,
+        CancellationToken stoppingToken)
     {
-        await PullAsync(start.Assignment.Image, token);
+        var pulls = await images;
+        await pulls[start.Assignment.Image];
 
         var spec = ContainerSpecBuilder.Build(start.Assignment, start.Port, options.Name);
         var created = await docker.Containers.CreateContainerAsync(spec, token);
         await docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), token);
+        checks.Begin(created.ID, start.Assignment, start.Port, stoppingToken);
 
         var assignment = start.Assignment;
         Log.InstanceStarted(logger, assignment.Instance, assignment.App, assignment.Release, start.Port);
+    }
+
+    /// <summary>
+    /// Starts one pull per image that the new instances of <paramref name="plan"/> need and the node
+    /// lacks; every image maps to the task its instances wait for (already done when no pull is needed).
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, Task>> PrepareImagesAsync(
+        IReadOnlyList<ContainerOperation> plan,
+        CancellationToken token)
+    {
+        if (!plan.OfType<StartInstance>().Any())
+        {
+            return new Dictionary<string, Task>();
+        }
+
+        var pulls = ImagePullPlanner.Plan(plan, await LocalImagesAsync(token));
+        var tasks = new Dictionary<string, Task>(StringComparer.Ordinal);
+
+        foreach (var image in pulls.Present)
+        {
+            Log.ImageAlreadyPresent(logger, image);
+            tasks[image] = Task.CompletedTask;
+        }
+
+        foreach (var image in pulls.Pull)
+        {
+            tasks[image] = PullAsync(image, token);
+        }
+
+        return tasks;
+    }
+
+    /// <summary>The node's image references; empty when Docker cannot list them (every image is then pulled).</summary>
+    private async Task<IReadOnlySet<string>> LocalImagesAsync(CancellationToken token)
+    {
+        try
+        {
+            var images = await docker.Images.ListImagesAsync(new ImagesListParameters(), token);
+            return images
+                .SelectMany(image => (image.RepoTags ?? []).Concat(image.RepoDigests ?? []))
+                .ToHashSet(StringComparer.Ordinal);
+        }
+        catch (Exception) when (!token.IsCancellationRequested)
+        {
+            return new HashSet<string>();
+        }
     }
 
     private async Task PullAsync(string image, CancellationToken token)
@@ -137,9 +207,18 @@ internal sealed partial class ContainerExecutor(
         await docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), token);
     }
 
-    private async Task StartContainerAsync(StartContainer start, CancellationToken token)
+    private async Task StartContainerAsync(
+        StartContainer start,
+        CancellationToken token,
+        CancellationToken stoppingToken)
     {
-        await StartStoppedAsync(start.Id, start.Name, token);
+        var inspected = await EnsureManagedAsync(start.Id, start.Name, token);
+        await docker.Containers.StartContainerAsync(start.Id, new ContainerStartParameters(), token);
+        if (start.Assignment is { } assignment)
+        {
+            var port = ContainerLabels.ReadNumber(LabelsOf(inspected), ContainerLabels.Port);
+            checks.Begin(start.Id, assignment, port, stoppingToken);
+        }
 
         Log.ContainerRestarted(logger, start.Name);
     }
@@ -148,12 +227,11 @@ internal sealed partial class ContainerExecutor(
     {
         try
         {
-            await EnsureManagedAsync(remove.Id, remove.Name, token);
+            var inspected = await EnsureManagedAsync(remove.Id, remove.Name, token);
 
-            var stop = new ContainerStopParameters
-            {
-                WaitBeforeKillSeconds = (uint)ContainerSpecBuilder.StopGracePeriod.TotalSeconds,
-            };
+            // SIGTERM gets the container's own StopTimeout, which the assignment's
+            // stop_timeout_seconds set when the container was created.
+            var stop = new ContainerStopParameters { WaitBeforeKillSeconds = StopSeconds(inspected) };
             await docker.Containers.StopContainerAsync(remove.Id, stop, token);
 
             // Forced, so that a restart racing with the stop cannot leave the container behind.
@@ -168,24 +246,45 @@ internal sealed partial class ContainerExecutor(
         Log.ContainerRemoved(logger, remove.Name);
     }
 
-    /// <summary>A last guard before touching a container by id: it must carry berth.managed=true.</summary>
-    private async Task EnsureManagedAsync(string id, string name, CancellationToken token)
+    /// <summary>
+    /// How long a container gets between SIGTERM and SIGKILL: its own StopTimeout, else Berth's
+    /// default (containers are always created with one).
+    /// </summary>
+    public static uint StopSeconds(ContainerInspectResponse inspected)
+    {
+        var timeout = inspected.Config?.StopTimeout is { } own && own > TimeSpan.Zero
+            ? own
+            : InstanceAssignment.DefaultStopTimeout;
+
+        return (uint)Math.Ceiling(timeout.TotalSeconds);
+    }
+
+    /// <summary>
+    /// A last guard before touching a container by id: it must carry berth.managed=true. Returns
+    /// what Docker's inspect found.
+    /// </summary>
+    private async Task<ContainerInspectResponse> EnsureManagedAsync(string id, string name, CancellationToken token)
     {
         var inspected = await docker.Containers.InspectContainerAsync(id, token);
-        var labels = inspected.Config?.Labels ?? new Dictionary<string, string>();
 
-        if (!ContainerLabels.IsManaged(new Dictionary<string, string>(labels)))
-        {
-            throw new DockerOperationException($"container {name} is not labelled {ContainerLabels.Managed}=true, "
+        return ContainerLabels.IsManaged(LabelsOf(inspected))
+            ? inspected
+            : throw new DockerOperationException($"container {name} is not labelled {ContainerLabels.Managed}=true, "
                 + "so Berth leaves it alone");
-        }
     }
+
+    private static Dictionary<string, string> LabelsOf(ContainerInspectResponse inspected) =>
+        new(inspected.Config?.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal);
 
     private static partial class Log
     {
         [LoggerMessage(EventId = EventIds.ImagePulled, Level = LogLevel.Debug,
             Message = "Image {Image} pulled")]
         public static partial void ImagePulled(ILogger logger, string image);
+
+        [LoggerMessage(EventId = EventIds.ImageAlreadyPresent, Level = LogLevel.Debug,
+            Message = "Image {Image} is already on this node; not pulled")]
+        public static partial void ImageAlreadyPresent(ILogger logger, string image);
 
         [LoggerMessage(EventId = EventIds.ImagePullFailedUsingLocal, Level = LogLevel.Warning,
             Message = "Pulling image {Image} failed ({Reason}); using the copy already on this node")]

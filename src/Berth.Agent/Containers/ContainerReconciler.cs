@@ -54,7 +54,7 @@ internal static class ContainerReconciler
         {
             // Exited containers wait for the restart supervisor's backoff: starting them here too
             // would defeat it.
-            return existing.NeverStarted ? new StartContainer(existing.Id, existing.Name) : null;
+            return existing.NeverStarted ? new StartContainer(existing.Id, existing.Name, assignment) : null;
         }
 
         if (!assignment.Listens)

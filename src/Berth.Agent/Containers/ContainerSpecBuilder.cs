@@ -11,9 +11,6 @@ namespace Berth.Agent.Containers;
 /// </summary>
 internal static class ContainerSpecBuilder
 {
-    /// <summary>How long a stopping container gets between SIGTERM and SIGKILL.</summary>
-    public static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(30);
-
     /// <summary>The host networking mode: instances listen on the node's own ports.</summary>
     public const string HostNetwork = "host";
 
@@ -31,7 +28,9 @@ internal static class ContainerSpecBuilder
         Labels = Labels(assignment, port),
         Env = [.. Environment(assignment, port, node)],
         Cmd = Command(assignment, port, node),
-        StopTimeout = StopGracePeriod,
+        // Docker waits this long after SIGTERM whenever the container is stopped without a time of its own,
+        // which is how the agent stops it.
+        StopTimeout = assignment.StopTimeout,
         HostConfig = new HostConfig
         {
             NetworkMode = HostNetwork,

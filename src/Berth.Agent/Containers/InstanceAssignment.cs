@@ -21,6 +21,11 @@ namespace Berth.Agent.Containers;
 /// The Procfile command, expanded with the container's environment and split into
 /// arguments when the container is made; empty to use <paramref name="Command"/>.
 /// </param>
+/// <param name="StopTimeoutSeconds">Seconds between SIGTERM and SIGKILL when it stops; 0 or less for 30.</param>
+/// <param name="Checks">
+/// The startup checks a new container must pass before it reports running, as received (checked
+/// when they run, so bad data fails the instance with a reason); null or empty for none.
+/// </param>
 internal sealed record InstanceAssignment(
     string Instance,
     string App,
@@ -32,8 +37,20 @@ internal sealed record InstanceAssignment(
     IReadOnlyList<string> Command,
     bool Listens,
     long MemoryMb = 0,
-    string ProcfileCommand = "")
+    string ProcfileCommand = "",
+    int StopTimeoutSeconds = 0,
+    IReadOnlyList<HealthCheckSpec>? Checks = null)
 {
+    /// <summary>How long a stopping container gets between SIGTERM and SIGKILL when none is asked for.</summary>
+    public static readonly TimeSpan DefaultStopTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the container gets between SIGTERM and SIGKILL.</summary>
+    public TimeSpan StopTimeout =>
+        StopTimeoutSeconds > 0 ? TimeSpan.FromSeconds(StopTimeoutSeconds) : DefaultStopTimeout;
+
+    /// <summary>The startup checks; empty when the instance has none.</summary>
+    public IReadOnlyList<HealthCheckSpec> StartupChecks => Checks ?? [];
+
     /// <summary>The container name of this release of the instance, <c>app.type.N.vR</c>.</summary>
     public string ContainerName => InstanceName.Container(Instance, Release);
 
@@ -52,5 +69,7 @@ internal sealed record InstanceAssignment(
         [.. assignment.Command],
         assignment.Listens,
         assignment.MemoryMb,
-        assignment.ProcfileCommand);
+        assignment.ProcfileCommand,
+        assignment.StopTimeoutSeconds,
+        [.. assignment.Checks]);
 }

@@ -1,5 +1,6 @@
 using Berth.Agent.Containers;
 using Berth.Agent.Docker;
+using Berth.Agent.Health;
 using Berth.Agent.Supervision;
 using Berth.Contracts;
 
@@ -7,7 +8,7 @@ namespace Berth.Agent.Reporting;
 
 /// <summary>
 /// Builds the node's full instance snapshot from Docker's list, the port probes, the
-/// executor's pending statuses and the restart records. Pure: no I/O.
+/// executor's pending statuses, the restart records and the startup checks. Pure: no I/O.
 /// </summary>
 internal static class InstanceReportComposer
 {
@@ -16,11 +17,16 @@ internal static class InstanceReportComposer
     /// <param name="acceptingPorts">The ports where a TCP connect to 127.0.0.1 succeeded.</param>
     /// <param name="pending">The executor's statuses, by container name.</param>
     /// <param name="restarts">The restart supervisor's records, by container id.</param>
+    /// <param name="checks">
+    /// The startup checks of new containers, by container id; a container without an entry reports
+    /// running once its port accepts (or once it runs, when it does not listen).
+    /// </param>
     public static InstanceReport Compose(
         IReadOnlyList<ObservedContainer> containers,
         IReadOnlySet<int> acceptingPorts,
         IReadOnlyList<PendingInstance> pending,
-        IReadOnlyDictionary<string, RestartRecord> restarts)
+        IReadOnlyDictionary<string, RestartRecord> restarts,
+        IReadOnlyDictionary<string, StartupCheckStatus>? checks = null)
     {
         var byName = pending.ToDictionary(entry => entry.ContainerName, StringComparer.Ordinal);
         var listed = containers.Where(container => container.IsManaged).ToList();
@@ -31,7 +37,8 @@ internal static class InstanceReportComposer
                 container,
                 acceptingPorts,
                 byName.GetValueOrDefault(container.Name),
-                restarts.GetValueOrDefault(container.Id)))
+                restarts.GetValueOrDefault(container.Id),
+                checks?.GetValueOrDefault(container.Id)))
             .Concat(pending.Where(entry => !listedNames.Contains(entry.ContainerName)).Select(FromPending))
             .OfType<InstanceStatus>()
             .OrderBy(status => status.Instance, StringComparer.Ordinal)
@@ -59,7 +66,8 @@ internal static class InstanceReportComposer
         ObservedContainer container,
         IReadOnlySet<int> acceptingPorts,
         PendingInstance? pending,
-        RestartRecord? restart)
+        RestartRecord? restart,
+        StartupCheckStatus? check)
     {
         var (state, message) = StateOf(container, acceptingPorts.Contains(container.Port));
         var waiting = container.HasExited && restart is { IsWaiting: true } ? restart : null;
@@ -77,7 +85,8 @@ internal static class InstanceReportComposer
             message = pending.Message;
         }
 
-        return new InstanceStatus
+        (state, message) = ApplyCheck(container, check, state, message);
+        var status = new InstanceStatus
         {
             Instance = ContainerLabels.ReadText(container.Labels, ContainerLabels.Instance),
             App = ContainerLabels.ReadText(container.Labels, ContainerLabels.App),
@@ -91,6 +100,40 @@ internal static class InstanceReportComposer
             Restarts = restart?.Restarts ?? 0,
             StartedAt = container is { IsRunning: true, StartedAt: { } started } ? DockerTimestamp.Format(started) : "",
             NextRestartAt = waiting?.NextRestartAt is { } next ? DockerTimestamp.Format(next) : "",
+        };
+
+        if (check is { State: StartupCheckState.Failed })
+        {
+            status.LogTail.AddRange(check.LogTail);
+        }
+
+        return status;
+    }
+
+    /// <summary>
+    /// The state and message once the container's startup checks are counted: a failed run fails
+    /// the container whatever Docker says; a running or passed one decides while the container
+    /// still runs the start the checks were about. Otherwise the checks say nothing.
+    /// </summary>
+    public static (string State, string Message) ApplyCheck(
+        ObservedContainer container,
+        StartupCheckStatus? check,
+        string state,
+        string message)
+    {
+        if (check is { State: StartupCheckState.Failed })
+        {
+            return (InstanceStates.Failed, check.Message);
+        }
+
+        var sameStart = check?.StartedAt is null || check.StartedAt == container.StartedAt;
+        return check switch
+        {
+            { State: StartupCheckState.Checking } when container.IsRunning && sameStart =>
+                (InstanceStates.Starting, check.Message),
+            { State: StartupCheckState.Passed } when container.IsRunning && sameStart =>
+                (InstanceStates.Running, check.Message),
+            _ => (state, message),
         };
     }
 

@@ -10,6 +10,10 @@ internal sealed class InstanceStatusBoard
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, PendingInstance> _entries = new(StringComparer.Ordinal);
+    private long _version;
+
+    /// <summary>Grows with every change, so a reader can tell whether its copy is still current.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     /// <summary>Forgets the previous reconcile and marks every instance about to be created as starting.</summary>
     public void Begin(IEnumerable<ContainerOperation> operations)
@@ -22,6 +26,8 @@ internal sealed class InstanceStatusBoard
                 _entries[start.ContainerName] =
                     new PendingInstance(start.ContainerName, start.Assignment, start.Port, InstanceStates.Starting, "");
             }
+
+            Interlocked.Increment(ref _version);
         }
     }
 
@@ -31,6 +37,7 @@ internal sealed class InstanceStatusBoard
         lock (_gate)
         {
             _entries.Remove(operation.ContainerName);
+            Interlocked.Increment(ref _version);
         }
     }
 
@@ -48,6 +55,7 @@ internal sealed class InstanceStatusBoard
         {
             _entries[operation.ContainerName] =
                 new PendingInstance(operation.ContainerName, assignment, port, InstanceStates.Failed, message);
+            Interlocked.Increment(ref _version);
         }
     }
 

@@ -18,8 +18,8 @@ internal sealed class PortProbe(TimeProvider timeProvider)
         return distinct.Where((_, index) => results[index]).ToHashSet();
     }
 
-    // Limitation: readiness is a TCP connect only; app.json healthchecks and CHECKS files are not run
-    // by the agent yet.
+    // An instance without startup checks is ready once this connect succeeds; one with checks is
+    // judged by them (Health/StartupChecker).
     /// <summary>True when a TCP connect to 127.0.0.1:<paramref name="port"/> succeeds in time.</summary>
     public async Task<bool> AcceptsAsync(int port, CancellationToken cancellationToken)
     {

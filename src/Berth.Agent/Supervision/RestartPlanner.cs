@@ -23,11 +23,16 @@ internal static class RestartPlanner
     /// <param name="containers">The node's containers as Docker lists them, with their details.</param>
     /// <param name="assigned">The container names of the current assignment set; null before the first.</param>
     /// <param name="now">The current time.</param>
+    /// <param name="held">
+    /// Ids of containers the agent must not restart although assigned: their startup checks
+    /// failed, and the control plane removes them. Their exits are not taken for crashes.
+    /// </param>
     public static RestartPlan Plan(
         IReadOnlyDictionary<string, RestartRecord> records,
         IReadOnlyList<ObservedContainer> containers,
         IReadOnlySet<string>? assigned,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        IReadOnlySet<string>? held = null)
     {
         var next = new Dictionary<string, RestartRecord>(StringComparer.Ordinal);
         var crashed = new List<PlannedRestart>();
@@ -36,7 +41,7 @@ internal static class RestartPlanner
         foreach (var container in containers.Where(container => container.IsManaged))
         {
             var previous = records.GetValueOrDefault(container.Id) ?? RestartRecord.New(container.Id);
-            var isAssigned = assigned?.Contains(container.Name) == true;
+            var isAssigned = assigned?.Contains(container.Name) == true && held?.Contains(container.Id) != true;
             var (record, isNewCrash) = Observe(previous, container, isAssigned, now);
             next[container.Id] = record;
 

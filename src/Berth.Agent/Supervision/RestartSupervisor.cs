@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Berth.Agent.Containers;
 using Berth.Agent.Docker;
+using Berth.Agent.Health;
 using Berth.Agent.Reporting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace Berth.Agent.Supervision;
 /// containers, notes each new exit of an assigned one and starts it again once its backoff
 /// (<see cref="RestartBackoff"/>) is over. It owns the restart of exited containers; the
 /// reconciler leaves them alone. Each restart runs on its own, so one crash loop never holds
-/// up another instance.
+/// up another instance. A container whose startup checks failed is never restarted.
 /// </summary>
 internal sealed partial class RestartSupervisor(
     DockerContainers containers,
@@ -21,6 +22,7 @@ internal sealed partial class RestartSupervisor(
     RestartLedger ledger,
     RestartStateFile stateFile,
     InstanceReporter reporter,
+    StartupChecker checks,
     TimeProvider timeProvider,
     ILogger<RestartSupervisor> logger) : BackgroundService
 {
@@ -64,7 +66,8 @@ internal sealed partial class RestartSupervisor(
 
         var now = timeProvider.GetUtcNow();
         var current = assigned.Current;
-        var plan = ledger.Apply(records => RestartPlanner.Plan(records, listed, current, now));
+        var held = checks.Failed();
+        var plan = ledger.Apply(records => RestartPlanner.Plan(records, listed, current, now, held));
 
         foreach (var crash in plan.Crashed)
         {
@@ -112,8 +115,9 @@ internal sealed partial class RestartSupervisor(
         var container = due.Container;
         try
         {
-            // The set may have changed since the plan: a container leaving it is the reconciler's to remove.
-            if (!assigned.Contains(container.Name))
+            // The set may have changed since the plan: a container leaving it is the reconciler's to remove,
+            // and one whose startup checks failed is the control plane's.
+            if (!assigned.Contains(container.Name) || checks.Failed().Contains(container.Id))
             {
                 return;
             }

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Berth.Contracts;
+using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -161,6 +163,14 @@ internal sealed class GrpcBerthApi : IBerthApi
         await apps.SetProcessOptionsAsync(request, Options(cancellationToken));
 
     /// <inheritdoc />
+    public async Task<ChecksReport> GetChecksAsync(string app, CancellationToken cancellationToken) =>
+        await apps.GetChecksAsync(new AppRequest { App = app }, Options(cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<ChecksReport> SetChecksAsync(SetChecksRequest request, CancellationToken cancellationToken) =>
+        await apps.SetChecksAsync(request, Options(cancellationToken));
+
+    /// <inheritdoc />
     public async Task<ListReleasesResponse> ListReleasesAsync(string app, CancellationToken cancellationToken) =>
         await apps.ListReleasesAsync(new AppRequest { App = app }, Options(cancellationToken));
 
@@ -173,7 +183,53 @@ internal sealed class GrpcBerthApi : IBerthApi
         await apps.RollbackAsync(new RollbackRequest { App = app, Version = version }, Options(cancellationToken));
 
     /// <inheritdoc />
+    public async IAsyncEnumerable<DeployOutput> DeployAsync(
+        string app,
+        string? image,
+        byte[]? tar,
+        string description,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // No deadline: a deploy lasts as long as its build and rollout, which the control plane bounds itself.
+        using var call = apps.Deploy(new CallOptions(cancellationToken: cancellationToken));
+        foreach (var request in DeployRequests(app, image, tar, description))
+        {
+            await call.RequestStream.WriteAsync(request, cancellationToken);
+        }
+
+        await call.RequestStream.CompleteAsync();
+        await foreach (var output in call.ResponseStream.ReadAllAsync(cancellationToken))
+        {
+            yield return output;
+        }
+    }
+
+    /// <inheritdoc />
     public void Dispose() => channel.Dispose();
+
+    /// <summary>The messages of a deploy: the first names the app and the image or the tar's first chunk.</summary>
+    private static IEnumerable<DeployRequest> DeployRequests(string app, string? image, byte[]? tar, string description)
+    {
+        const int ChunkSize = 1024 * 1024;
+        var first = new DeployRequest { App = app, Image = image ?? "", Description = description };
+        if (tar is null || tar.Length == 0)
+        {
+            yield return first;
+            yield break;
+        }
+
+        for (var offset = 0; offset < tar.Length; offset += ChunkSize)
+        {
+            var chunk = ByteString.CopyFrom(tar, offset, Math.Min(ChunkSize, tar.Length - offset));
+            yield return offset == 0 ? MergeChunk(first, chunk) : new DeployRequest { TarChunk = chunk };
+        }
+    }
+
+    private static DeployRequest MergeChunk(DeployRequest first, ByteString chunk)
+    {
+        first.TarChunk = chunk;
+        return first;
+    }
 
     private CallOptions Options(CancellationToken cancellationToken) =>
         new(deadline: deadline(), cancellationToken: cancellationToken);

@@ -88,6 +88,12 @@ internal interface IBerthApi : IDisposable
         SetProcessOptionsRequest request,
         CancellationToken cancellationToken);
 
+    /// <summary>Apps.GetChecks.</summary>
+    Task<ChecksReport> GetChecksAsync(string app, CancellationToken cancellationToken);
+
+    /// <summary>Apps.SetChecks.</summary>
+    Task<ChecksReport> SetChecksAsync(SetChecksRequest request, CancellationToken cancellationToken);
+
     /// <summary>Apps.ListReleases.</summary>
     Task<ListReleasesResponse> ListReleasesAsync(string app, CancellationToken cancellationToken);
 
@@ -96,4 +102,15 @@ internal interface IBerthApi : IDisposable
 
     /// <summary>Apps.Rollback; <paramref name="version"/> 0 goes to the release before the current one.</summary>
     Task<RollbackResponse> RollbackAsync(string app, int version, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Apps.Deploy: sends <paramref name="image"/>, or the bytes of <paramref name="tar"/>, and yields
+    /// the deployment's output lines and then its outcome.
+    /// </summary>
+    IAsyncEnumerable<DeployOutput> DeployAsync(
+        string app,
+        string? image,
+        byte[]? tar,
+        string description,
+        CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Berth.Core.Placement;
 using Berth.Core.Processes;
 using Berth.Core.Validation;
 
@@ -7,7 +8,8 @@ namespace Berth.Cli.Arguments;
 /// <summary>
 /// Parses the words after <c>ps:set APP TYPE</c>, one setting per call as in Dokku:
 /// <c>constraint [KEY=VALUE ...]</c> (none clears them), <c>memory=SIZE</c> or <c>memory SIZE</c>,
-/// and <c>max-parallel=N</c> or <c>max-parallel N</c>.
+/// <c>max-parallel=N</c> or <c>max-parallel N</c>, and <c>stop-timeout=N</c> or <c>stop-timeout N</c>
+/// (seconds).
 /// </summary>
 internal static class ProcessSettingArguments
 {
@@ -20,6 +22,12 @@ internal static class ProcessSettingArguments
     /// <summary>The setting that sets how many instances a rolling deployment replaces at a time.</summary>
     public const string MaxParallel = "max-parallel";
 
+    /// <summary>The setting that sets the seconds between SIGTERM and SIGKILL when an instance stops.</summary>
+    public const string StopTimeout = "stop-timeout";
+
+    /// <summary>The settings, for messages.</summary>
+    private const string Settings = "constraint KEY=VALUE ..., memory=SIZE, max-parallel=N or stop-timeout=SECONDS";
+
     /// <summary>The largest max-parallel accepted, the same as the largest formation count.</summary>
     public const int MaxParallelLimit = FormationArguments.MaxCount;
 
@@ -29,7 +37,7 @@ internal static class ProcessSettingArguments
         if (words.Count == 0)
         {
             return ValidationResult<ProcessSetting>.Fail(
-                "no setting was given; give constraint KEY=VALUE ..., memory=SIZE or max-parallel=N.");
+                "no setting was given; give " + Settings + ".");
         }
 
         if (words[0] == Constraint)
@@ -47,10 +55,11 @@ internal static class ProcessSettingArguments
         {
             Memory => ParseMemory(value),
             MaxParallel => ParseMaxParallel(value),
+            StopTimeout => ParseStopTimeout(value),
             Constraint => ValidationResult<ProcessSetting>.Fail(
                 $"write the constraints after a space, e.g. constraint {words[0][(Constraint.Length + 1)..]}."),
             _ => ValidationResult<ProcessSetting>.Fail(
-                $"'{name}' is not a setting of ps:set; give constraint KEY=VALUE ..., memory=SIZE or max-parallel=N."),
+                $"'{name}' is not a setting of ps:set; give {Settings}."),
         };
     }
 
@@ -60,7 +69,7 @@ internal static class ProcessSettingArguments
         var name = equals < 0 ? words[0] : words[0][..equals];
         var values = equals < 0 ? words.Skip(1).ToList() : [words[0][(equals + 1)..], .. words.Skip(1)];
 
-        if (name is not (Memory or MaxParallel))
+        if (name is not (Memory or MaxParallel or StopTimeout))
         {
             return (name, "", null);
         }
@@ -105,5 +114,23 @@ internal static class ProcessSettingArguments
             $"max-parallel '{text}' is not a whole number from 1 to {MaxParallelLimit}; give e.g. max-parallel=2.");
     }
 
-    private static string Example(string name) => name == Memory ? "memory=256m" : "max-parallel=2";
+    private static ValidationResult<ProcessSetting> ParseStopTimeout(string text)
+    {
+        var parsed = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds);
+        if (parsed && StopTimeoutLimits.IsValid(seconds))
+        {
+            return ValidationResult<ProcessSetting>.Ok(new ProcessSetting(StopTimeoutSeconds: seconds));
+        }
+
+        return ValidationResult<ProcessSetting>.Fail(
+            $"stop-timeout '{text}' is not a whole number of seconds from {StopTimeoutLimits.MinSeconds} to " +
+            $"{StopTimeoutLimits.MaxSeconds}; give e.g. stop-timeout=60.");
+    }
+
+    private static string Example(string name) => name switch
+    {
+        Memory => "memory=256m",
+        StopTimeout => "stop-timeout=60",
+        _ => "max-parallel=2",
+    };
 }

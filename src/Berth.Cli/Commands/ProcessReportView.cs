@@ -12,7 +12,7 @@ internal static class ProcessReportView
 {
     /// <summary>The columns of the process type table.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["type", "command", "quantity", "running", "memory", "constraints", "max parallel"];
+        ["type", "command", "quantity", "running", "memory", "constraints", "max parallel", "stop timeout"];
 
     /// <summary>Writes <paramref name="report"/> as text or JSON.</summary>
     public static void Write(IConsoleOutput output, ProcessReport report, string format)
@@ -74,6 +74,7 @@ internal static class ProcessReportView
         Formatting.Memory(process.MemoryMb),
         Formatting.Labels(process.Constraints),
         Formatting.Number(process.MaxParallel),
+        $"{Formatting.Number(process.StopTimeoutSeconds)}s",
     ];
 
     private static JsonObject Json(ProcessTypeReport process) => new()
@@ -85,5 +86,6 @@ internal static class ProcessReportView
         ["memory_mb"] = process.MemoryMb,
         ["constraints"] = JsonText.Strings(process.Constraints),
         ["max_parallel"] = process.MaxParallel,
+        ["stop_timeout_seconds"] = process.StopTimeoutSeconds,
     };
 }

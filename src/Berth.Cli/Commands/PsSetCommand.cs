@@ -8,7 +8,7 @@ namespace Berth.Cli.Commands;
 
 /// <summary>
 /// <c>ps:set APP TYPE SETTING</c>: a process type's placement constraints, memory
-/// reservation or rolling-deployment batch size, one setting per call.
+/// reservation, rolling-deployment batch size or stop timeout, one setting per call.
 /// </summary>
 internal static class PsSetCommand
 {
@@ -19,10 +19,10 @@ internal static class PsSetCommand
         var process = CommandArguments.Process("The process type to change, e.g. web");
         var setting = CommandArguments.OneOrMore(
             "setting",
-            "constraint [KEY=VALUE ...] (none clears them), memory=SIZE (256m, 1g; 0 removes it) " +
-            "or max-parallel=N");
+            "constraint [KEY=VALUE ...] (none clears them), memory=SIZE (256m, 1g; 0 removes it), " +
+            "max-parallel=N or stop-timeout=SECONDS (1 to 3600; time between SIGTERM and SIGKILL, default 30)");
         var format = CommandArguments.Format();
-        var command = new Command("ps:set", "Set a process type's constraints, memory or max parallel")
+        var command = new Command("ps:set", "Set a process type's constraints, memory, max parallel or stop timeout")
         {
             app,
             process,
@@ -84,6 +84,7 @@ internal static class PsSetCommand
             Process = process,
             Memory = setting.MemoryMb is { } memory ? MemoryAmount.Format(memory) : "",
             MaxParallel = setting.MaxParallel ?? 0,
+            StopTimeoutSeconds = setting.StopTimeoutSeconds ?? 0,
         };
 
         if (setting.Constraints is { } constraints)

@@ -11,6 +11,12 @@ public sealed partial class AppsService
         public static partial void AppDestroyed(ILogger logger, string app);
 
         [LoggerMessage(
+            EventIds.ChecksChanged,
+            LogLevel.Information,
+            "Health check settings of {App} {Process} changed; checks are {Mode}")]
+        public static partial void ChecksChanged(ILogger logger, string app, string process, string mode);
+
+        [LoggerMessage(
             EventIds.ConfigChanged,
             LogLevel.Information,
             "Config of {App} changed to version {ConfigVersion}: {SetCount} set, {UnsetCount} unset")]

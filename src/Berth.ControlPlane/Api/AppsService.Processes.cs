@@ -123,6 +123,7 @@ public sealed partial class AppsService
                 Running = assignments.Count(a => a.Process == settings.Process && agents.IsRunning(a)),
                 MemoryMb = settings.MemoryMb,
                 MaxParallel = settings.MaxParallel,
+                StopTimeoutSeconds = settings.StopTimeoutSeconds,
             };
             type.Constraints.Add(new Dictionary<string, string>(settings.Constraints));
             report.Processes.Add(type);

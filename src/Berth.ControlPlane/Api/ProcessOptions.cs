@@ -1,6 +1,7 @@
 using Berth.Contracts;
 using Berth.ControlPlane.Store;
 using Berth.Core.Nodes;
+using Berth.Core.Placement;
 using Berth.Core.Processes;
 
 namespace Berth.ControlPlane.Api;
@@ -34,6 +35,17 @@ internal static class ProcessOptions
         else if (request.MaxParallel > 0)
         {
             settings = settings with { MaxParallel = request.MaxParallel };
+        }
+
+        if (request.StopTimeoutSeconds != 0 && !StopTimeoutLimits.IsValid(request.StopTimeoutSeconds))
+        {
+            errors.Add(
+                $"stop-timeout {request.StopTimeoutSeconds} is out of range: give whole seconds from " +
+                $"{StopTimeoutLimits.MinSeconds} to {StopTimeoutLimits.MaxSeconds}.");
+        }
+        else if (request.StopTimeoutSeconds != 0)
+        {
+            settings = settings with { StopTimeoutSeconds = request.StopTimeoutSeconds };
         }
 
         return (settings, errors);

@@ -7,45 +7,51 @@ using Berth.Core.Placement;
 namespace Berth.ControlPlane.Builds;
 
 /// <summary>
-/// Runs image builds on nodes: hands a node the build context, relays its output, and
-/// returns the outcome. The node builds through its own Docker engine and pushes the image
-/// to the registry once, for every node to pull.
+/// Runs image jobs on nodes: builds (the node fetches the build context), pulls of an existing
+/// image and app.json scripts. Each is one build command to a ready node, whose output is
+/// relayed line by line, and whose outcome is returned. The node works through its own Docker
+/// engine and pushes any image it makes to the registry once, for every node to pull.
 /// </summary>
 public sealed class BuildCoordinator(AgentRegistry agents, TimeProvider time)
 {
-    /// <summary>The longest a build may take.</summary>
+    /// <summary>The longest a job (build, pull or script) may take.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(30);
 
     private readonly ConcurrentDictionary<string, PendingBuild> pending = new(StringComparer.Ordinal);
 
     /// <summary>Builds <paramref name="context"/> into <paramref name="image"/> on some ready node.</summary>
-    public async Task<BuildOutcome> BuildAsync(
+    public Task<BuildOutcome> BuildAsync(
         string app,
         string image,
         byte[] context,
         Func<string, Task> onLine,
-        CancellationToken ct)
-    {
-        var session = ChooseBuilder();
-        if (session is null)
-        {
-            return new BuildOutcome(false, "", "no node is ready to build on; check `berth nodes:list`", "");
-        }
+        CancellationToken ct) =>
+        RunAsync(new BuildCommand { App = app, Image = image }, context, "Building", onLine, ct);
 
-        var build = new PendingBuild(Guid.NewGuid().ToString("N"), session.Node, context);
-        pending[build.Id] = build;
-        try
-        {
-            await onLine($"Building on {session.Node}");
-            var command = new BuildCommand { BuildId = build.Id, App = app, Image = image };
-            session.Send(new ControlMessage { Build = command });
-            return await RelayAsync(build, onLine, ct);
-        }
-        finally
-        {
-            pending.TryRemove(build.Id, out _);
-        }
-    }
+    /// <summary>
+    /// Pulls <paramref name="reference"/> on some ready node, tags it as <paramref name="image"/>
+    /// and pushes it; the outcome carries the pushed digest.
+    /// </summary>
+    public Task<BuildOutcome> PullAsync(
+        string app,
+        string image,
+        string reference,
+        Func<string, Task> onLine,
+        CancellationToken ct) =>
+        RunAsync(new BuildCommand { App = app, Image = image, Pull = reference }, [], "Pulling", onLine, ct);
+
+    /// <summary>
+    /// Runs <paramref name="script"/> once in a new container of <paramref name="image"/> on some
+    /// ready node; with <see cref="ScriptRun.Commit"/> the outcome carries the digest of the
+    /// committed and pushed image, else an empty digest.
+    /// </summary>
+    public Task<BuildOutcome> RunScriptAsync(
+        string app,
+        string image,
+        ScriptRun script,
+        Func<string, Task> onLine,
+        CancellationToken ct) =>
+        RunAsync(new BuildCommand { App = app, Image = image, Script = script }, [], "Running", onLine, ct);
 
     /// <summary>The build context of a running build, or null when no such build runs.</summary>
     public byte[]? ContextOf(string buildId) => pending.GetValueOrDefault(buildId)?.Context;
@@ -67,7 +73,39 @@ public sealed class BuildCoordinator(AgentRegistry agents, TimeProvider time)
     {
         foreach (var build in pending.Values.Where(b => b.Node == node))
         {
-            build.Finish(new BuildOutcome(false, "", $"node {node} went away during the build; push again", node));
+            build.Finish(new BuildOutcome(false, "", $"node {node} went away before it finished; try again", node));
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="command"/> (its id filled in here) to the ready node with the fewest
+    /// jobs, announcing it with <paramref name="verb"/>, and relays its output until it ends.
+    /// </summary>
+    private async Task<BuildOutcome> RunAsync(
+        BuildCommand command,
+        byte[] context,
+        string verb,
+        Func<string, Task> onLine,
+        CancellationToken ct)
+    {
+        var session = ChooseBuilder();
+        if (session is null)
+        {
+            return new BuildOutcome(false, "", "no node is ready to run it on; check `berth nodes:list`", "");
+        }
+
+        var build = new PendingBuild(Guid.NewGuid().ToString("N"), session.Node, context);
+        pending[build.Id] = build;
+        try
+        {
+            await onLine($"{verb} on {session.Node}");
+            command.BuildId = build.Id;
+            session.Send(new ControlMessage { Build = command });
+            return await RelayAsync(build, onLine, ct);
+        }
+        finally
+        {
+            pending.TryRemove(build.Id, out _);
         }
     }
 
@@ -93,7 +131,7 @@ public sealed class BuildCoordinator(AgentRegistry agents, TimeProvider time)
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            var error = $"the build took longer than {Timeout.TotalMinutes} minutes";
+            var error = $"it took longer than {Timeout.TotalMinutes} minutes";
             return new BuildOutcome(false, "", error, build.Node);
         }
     }

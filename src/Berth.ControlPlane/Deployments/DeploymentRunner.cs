@@ -1,5 +1,6 @@
 using Berth.ControlPlane.Agents;
 using Berth.ControlPlane.Builds;
+using Berth.ControlPlane.Registry;
 using Berth.ControlPlane.Routing;
 using Berth.ControlPlane.Scheduling;
 using Berth.ControlPlane.Store;
@@ -23,6 +24,8 @@ public sealed partial class DeploymentRunner(
     AgentRegistry agents,
     RoutePublisher routes,
     AppLocks locks,
+    ImagePruning pruning,
+    RegistryClient registry,
     ControlPlaneOptions options,
     TimeProvider time,
     ILogger<DeploymentRunner> logger)
@@ -35,13 +38,24 @@ public sealed partial class DeploymentRunner(
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Builds <paramref name="context"/> into a new release of <paramref name="app"/>; rolls it out.</summary>
+    /// <summary>
+    /// Builds <paramref name="context"/> into a new release of <paramref name="app"/> and rolls it
+    /// out, with the app.json predeploy script run on the built image first and its postdeploy
+    /// script once the release runs.
+    /// </summary>
+    /// <param name="app">The app.</param>
+    /// <param name="gitRevision">The pushed commit; empty for a tar deployed without git.</param>
+    /// <param name="context">The tar of the tree to build.</param>
+    /// <param name="output">Where progress goes.</param>
+    /// <param name="ct">Cancels the deployment.</param>
+    /// <param name="description">What the release says made it; "deploy REV" when null.</param>
     public async Task<DeploymentResult> DeployBuildAsync(
         string app,
         string gitRevision,
         byte[] context,
         IDeploymentOutput output,
-        CancellationToken ct)
+        CancellationToken ct,
+        string? description = null)
     {
         using var held = locks.TryTake(app);
         if (held is null)
@@ -61,26 +75,50 @@ public sealed partial class DeploymentRunner(
         }
 
         var image = $"{options.Registry}/{app}:v{await store.NextReleaseNumberAsync(app, ct)}";
-        await output.WriteLineAsync($"-----> Building {app} from {Short(gitRevision)}");
-        var build = await builds.BuildAsync(app, image, context, line => output.WriteLineAsync("       " + line), ct);
+        var source = gitRevision.Length > 0 ? Short(gitRevision) : "the uploaded build context";
+        await output.WriteLineAsync($"-----> Building {app} from {source}");
+        var build = await builds.BuildAsync(app, image, context, Indented(output), ct);
         if (!build.Succeeded)
         {
             Log.BuildFailed(logger, app, build.Node, build.Error);
             return DeploymentResult.Failed($"the build failed: {build.Error}");
         }
 
-        var config = await store.GetConfigAsync(app, ct);
-        var release = await store.CreateReleaseAsync(
-            app,
-            image,
-            build.Digest,
-            config,
-            gitRevision,
-            $"deploy {Short(gitRevision)}",
-            manifest.Value!.Processes,
-            ct);
-        await ApplyFormationAsync(release, manifest.Value.Manifest, output, ct);
-        return await RollOutAsync(release, output, ct);
+        var made = new MadeImage(image, build.Digest, gitRevision, description ?? $"deploy {Short(gitRevision)}");
+        return await ReleaseAsync(app, made, manifest.Value!, output, ct);
+    }
+
+    /// <summary>
+    /// Makes a release of <paramref name="app"/> from an existing image: a node pulls
+    /// <paramref name="reference"/>, tags it as the release's image and pushes it to the cluster
+    /// registry; the release has no Procfile (the image's command is web) and no app.json.
+    /// </summary>
+    public async Task<DeploymentResult> DeployImageAsync(
+        string app,
+        string reference,
+        string? description,
+        IDeploymentOutput output,
+        CancellationToken ct)
+    {
+        using var held = locks.TryTake(app);
+        if (held is null)
+        {
+            return Busy(app);
+        }
+
+        var image = $"{options.Registry}/{app}:v{await store.NextReleaseNumberAsync(app, ct)}";
+        await output.WriteLineAsync($"-----> Deploying {app} from the image {reference}");
+        var pulled = await builds.PullAsync(app, image, reference, Indented(output), ct);
+        if (!pulled.Succeeded)
+        {
+            Log.BuildFailed(logger, app, pulled.Node, pulled.Error);
+            return DeploymentResult.Failed(
+                $"the image {reference} could not be deployed: {pulled.Error}; check the reference and that " +
+                "the nodes can reach its registry");
+        }
+
+        var made = new MadeImage(image, pulled.Digest, "", description ?? $"deploy {reference}");
+        return await ReleaseAsync(app, made, PushedManifest.None, output, ct);
     }
 
     /// <summary>
@@ -151,6 +189,11 @@ public sealed partial class DeploymentRunner(
             return (0, DeploymentResult.Failed(error));
         }
 
+        if (await ImageRemovedAsync(target, ct))
+        {
+            return (0, DeploymentResult.Failed(ImageRetention.RemovedImageError(app, target.Number)));
+        }
+
         // Limitation: a rollback runs the target release's config but leaves the app's config vars as they are,
         // so the next config change or push runs with those again; the API tells the user when they differ.
         await output.WriteLineAsync($"-----> Rolling {app} back to v{target.Number}");
@@ -163,11 +206,14 @@ public sealed partial class DeploymentRunner(
             target.GitRevision,
             $"rollback to v{target.Number}",
             target.Processes,
+            target.Sources,
             ct);
 
-        // Limitation: a release does not keep its app.json, so a rollback gives process types the app lacks
-        // now their default count (web 1, others 0) rather than the app.json quantity they were deployed with.
-        await ApplyFormationAsync(release, AppManifest.Empty, output, ct);
+        // The target's app.json gives process types the app lacks now the quantity they were deployed with.
+        var manifest = target.Sources.AppJson.Length > 0
+            ? AppJsonParser.Parse(target.Sources.AppJson).Value ?? AppManifest.Empty
+            : AppManifest.Empty;
+        await ApplyFormationAsync(release, manifest, output, ct);
         return (target.Number, await RollOutAsync(release, output, ct, formation));
     }
 
@@ -239,7 +285,15 @@ public sealed partial class DeploymentRunner(
 
         var config = await store.GetConfigAsync(app, ct);
         var release = await store.CreateReleaseAsync(
-            app, current.Image, current.Digest, config, current.GitRevision, description, current.Processes, ct);
+            app,
+            current.Image,
+            current.Digest,
+            config,
+            current.GitRevision,
+            description,
+            current.Processes,
+            current.Sources,
+            ct);
         foreach (var settings in await store.GetProcessSettingsAsync(app, ct))
         {
             var pinned = process is null || settings.Process == process ? 0 : settings.ReleaseOf(current.Number);
@@ -282,6 +336,7 @@ public sealed partial class DeploymentRunner(
         await routes.WaitForAcknowledgementsAsync(routes.Current.Version, EdgeTimeout, ct);
         await store.SetReleaseStateAsync(release.App, release.Number, ReleaseStates.Deployed, ct);
         Log.DeploymentSucceeded(logger, release.App, release.Number);
+        await PruneImagesAsync(release.App, output, ct);
         await output.WriteLineAsync($"=====> {release.App} v{release.Number} deployed: {options.AppUrl(release.App)}");
         return new DeploymentResult(true, release.Number, "");
     }
@@ -335,8 +390,8 @@ public sealed partial class DeploymentRunner(
         await reconciler.ReconcileAsync(ct);
         Log.DeploymentFailed(logger, release.App, release.Number, failure);
 
-        var keeps = previous > 0 ? $"v{previous} keeps serving" : "the app had no release before, so nothing runs";
-        return DeploymentResult.Failed($"v{release.Number} did not start: {failure}; {keeps}", release.Number);
+        return DeploymentResult.Failed(
+            DeploymentMessages.NotStarted(release.Number, failure, previous), release.Number);
     }
 
     /// <summary>Gives the app back the process types and settings it had before a deployment.</summary>
@@ -384,8 +439,8 @@ public sealed partial class DeploymentRunner(
             if (failed.Instance is not null)
             {
                 var status = agents.StatusOf(failed.Instance.Node, failed.Instance.Name, release.Number);
-                return $"{failed.Instance.Name} {failed.State} on {failed.Instance.Node}" +
-                    (string.IsNullOrEmpty(status?.Message) ? "" : $": {status.Message}");
+                return DeploymentMessages.InstanceFailed(
+                    failed.Instance, failed.State, status?.Message ?? "", status?.LogTail ?? []);
             }
 
             if (states.Count >= expected && states.All(s => s.State == InstanceStates.Running))

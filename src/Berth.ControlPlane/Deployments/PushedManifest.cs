@@ -1,19 +1,32 @@
 using Berth.Core.AppJson;
+using Berth.ControlPlane.Store;
 using Berth.Core.Builds;
+using Berth.Core.Health;
 using Berth.Core.Processes;
 using Berth.Core.Validation;
 
 namespace Berth.ControlPlane.Deployments;
 
-/// <summary>What the pushed tree says about running the app: its Procfile and its app.json.</summary>
+/// <summary>
+/// What the pushed tree says about running the app: its Procfile, its app.json, and the texts of
+/// its app.json and CHECKS files that the release keeps.
+/// </summary>
 /// <param name="Processes">Process type to command; empty without a Procfile (the image's command is web).</param>
 /// <param name="Manifest">The app.json, or an empty one.</param>
-public sealed record PushedManifest(IReadOnlyDictionary<string, string> Processes, AppManifest Manifest)
+/// <param name="Sources">The raw app.json and CHECKS texts; empty for a file the tree lacks.</param>
+public sealed record PushedManifest(
+    IReadOnlyDictionary<string, string> Processes,
+    AppManifest Manifest,
+    ReleaseSources Sources)
 {
-    /// <summary>A release with no Procfile and no app.json.</summary>
-    public static PushedManifest None { get; } = new(new Dictionary<string, string>(), AppManifest.Empty);
+    /// <summary>A release with no Procfile, no app.json and no CHECKS file (an image deployed as it is).</summary>
+    public static PushedManifest None { get; } =
+        new(new Dictionary<string, string>(), AppManifest.Empty, ReleaseSources.None);
 
-    /// <summary>Reads the Procfile and app.json at the root of a build context; every error of both.</summary>
+    /// <summary>
+    /// Reads the Procfile, app.json and CHECKS at the root of a build context; every error of the
+    /// Procfile and app.json (the CHECKS file is kept as it is for the health checks to read).
+    /// </summary>
     public static ValidationResult<PushedManifest> Read(byte[] context)
     {
         // Limitation: the Procfile and app.json are read from the root of the pushed tree only, not from the
@@ -33,7 +46,8 @@ public sealed record PushedManifest(IReadOnlyDictionary<string, string> Processe
             }
         }
 
-        if (BuildContext.ReadRootFile(context, "app.json") is { } json)
+        var json = BuildContext.ReadRootFile(context, AppJsonParser.FileName);
+        if (json is not null)
         {
             var parsed = AppJsonParser.Parse(json);
             errors.AddRange(parsed.Errors);
@@ -41,7 +55,10 @@ public sealed record PushedManifest(IReadOnlyDictionary<string, string> Processe
         }
 
         return errors.Count == 0
-            ? ValidationResult<PushedManifest>.Ok(new PushedManifest(processes, manifest))
+            ? ValidationResult<PushedManifest>.Ok(new PushedManifest(processes, manifest, ReadSources(context, json)))
             : ValidationResult<PushedManifest>.Fail(errors);
     }
+
+    private static ReleaseSources ReadSources(byte[] context, string? appJson) =>
+        new(appJson ?? "", BuildContext.ReadRootFile(context, ChecksFile.FileName) ?? "");
 }

@@ -2,6 +2,7 @@ using Berth.Contracts;
 using Berth.ControlPlane.Agents;
 using Berth.ControlPlane.Routing;
 using Berth.ControlPlane.Store;
+using Berth.Core.Health;
 using Berth.Core.Placement;
 using Berth.Core.Processes;
 
@@ -28,6 +29,8 @@ public sealed partial class ClusterReconciler(
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<PlacedInstance, DateTimeOffset> drainingSince = [];
+    private readonly HealthCheckPlanCache plans = new(
+        (app, release, errors) => Log.HealthChecksUnreadable(logger, app, release, string.Join(" ", errors)));
 
     /// <summary>Runs one pass now and returns its placement plan.</summary>
     public async Task<PlacementPlan> ReconcileAsync(CancellationToken ct)
@@ -36,15 +39,15 @@ public sealed partial class ClusterReconciler(
         try
         {
             var releases = new Dictionary<(string, int), ReleaseRecord?>();
-            var maxParallel = new Dictionary<(string, string), int>();
-            var demands = await DemandsAsync(maxParallel, ct);
+            var settings = new Dictionary<(string, string), ProcessSettings>();
+            var demands = await DemandsAsync(settings, ct);
             var nodes = (await store.ListNodesAsync(ct))
                 .Select(n => new NodeCapacity(n.Name, agents.StatusOf(n.Name), n.MemoryMb, n.Labels))
                 .ToList();
             var current = await store.ListAssignmentsAsync(ct);
 
             var plan = PlacementPlanner.Plan(demands, nodes, current);
-            var routable = Routable(plan, (app, process) => maxParallel.GetValueOrDefault((app, process), 1));
+            var routable = Routable(plan, settings);
             var version = await routes.RefreshAsync(routable, ct);
             var desired = Sorted(routable.Concat(Draining(plan, routable, version)));
             if (!desired.SequenceEqual(current))
@@ -58,7 +61,7 @@ public sealed partial class ClusterReconciler(
                 Log.InstancesUnplaced(logger, plan.Unplaced.Count, plan.Unplaced[0].Reason);
             }
 
-            await SendAssignmentsAsync(desired, releases, ct);
+            await SendAssignmentsAsync(desired, releases, settings, ct);
             return plan;
         }
         finally
@@ -92,13 +95,20 @@ public sealed partial class ClusterReconciler(
     /// <summary>
     /// The instances that may receive traffic: what the plan keeps, what it places now, and
     /// the old instances whose replacement does not run yet, so an app keeps serving while a
-    /// new release rolls through it, at most max_parallel instances of a type at a time.
+    /// new release rolls through it, at most max_parallel instances of a type at a time. A
+    /// type whose checks are disabled (checks:disable) stops old instances first instead.
     /// </summary>
-    private List<PlacedInstance> Routable(PlacementPlan plan, Func<string, string, int> maxParallel)
+    private List<PlacedInstance> Routable(
+        PlacementPlan plan,
+        Dictionary<(string, string), ProcessSettings> settings)
     {
         // Limitation: instances being replaced are not counted against their node's memory, so a node can be
         // overcommitted for the length of a rollout.
-        var paced = RollingReplacement.Pace(plan, agents.IsRunning, maxParallel);
+        var paced = RollingReplacement.Pace(
+            plan,
+            agents.IsRunning,
+            (app, process) => settings.GetValueOrDefault((app, process))?.MaxParallel ?? 1,
+            (app, process) => settings.GetValueOrDefault((app, process))?.Checks.Mode == HealthCheckMode.Disabled);
         var retained = paced.Retained.Where(i => agents.StatusOf(i.Node) != NodeStatus.Down);
         return plan.Keep.Concat(paced.Place).Concat(retained).ToList();
     }
@@ -141,7 +151,7 @@ public sealed partial class ClusterReconciler(
             .ToList();
 
     private async Task<List<ProcessDemand>> DemandsAsync(
-        Dictionary<(string, string), int> maxParallel,
+        Dictionary<(string, string), ProcessSettings> settingsByType,
         CancellationToken ct)
     {
         var demands = new List<ProcessDemand>();
@@ -149,7 +159,7 @@ public sealed partial class ClusterReconciler(
         {
             foreach (var settings in await store.GetProcessSettingsAsync(app.Name, ct))
             {
-                maxParallel[(app.Name, settings.Process)] = settings.MaxParallel;
+                settingsByType[(app.Name, settings.Process)] = settings;
                 demands.Add(new ProcessDemand(
                     app.Name,
                     settings.Process,
@@ -166,8 +176,10 @@ public sealed partial class ClusterReconciler(
     private async Task SendAssignmentsAsync(
         IReadOnlyList<PlacedInstance> desired,
         Dictionary<(string, int), ReleaseRecord?> releases,
+        Dictionary<(string, string), ProcessSettings> settings,
         CancellationToken ct)
     {
+        plans.StartPass();
         var byNode = desired.ToLookup(i => i.Node);
         foreach (var session in agents.Sessions)
         {
@@ -182,7 +194,8 @@ public sealed partial class ClusterReconciler(
 
                 if (release is not null)
                 {
-                    set.Assignments.Add(ToAssignment(instance, release));
+                    var type = settings.GetValueOrDefault((instance.App, instance.Process));
+                    set.Assignments.Add(ToAssignment(instance, release, type));
                 }
             }
 
@@ -196,8 +209,14 @@ public sealed partial class ClusterReconciler(
         }
     }
 
-    private static Assignment ToAssignment(PlacedInstance instance, ReleaseRecord release)
+    /// <summary>
+    /// What a node runs for <paramref name="instance"/>: <paramref name="type"/> is the settings of
+    /// its process type, or null when the type left the formation and the instance is leaving.
+    /// </summary>
+    private Assignment ToAssignment(PlacedInstance instance, ReleaseRecord release, ProcessSettings? type)
     {
+        var overrides = type?.Checks ?? HealthCheckOverrides.None;
+        var plan = plans.PlanFor(release, instance.Process, overrides);
         var assignment = new Assignment
         {
             Instance = instance.Name,
@@ -209,7 +228,9 @@ public sealed partial class ClusterReconciler(
             Listens = instance.Process == ProcessType.Web,
             MemoryMb = instance.MemoryMb,
             ProcfileCommand = release.Processes.GetValueOrDefault(instance.Process, ""),
+            StopTimeoutSeconds = type?.StopTimeoutSeconds ?? ProcessSettings.DefaultStopTimeoutSeconds,
         };
+        assignment.Checks.Add(plan.Checks.Select(HealthCheckSpecs.From));
         assignment.Env.Add(new Dictionary<string, string>(release.Config.Values));
         if (release.GitRevision.Length > 0)
         {

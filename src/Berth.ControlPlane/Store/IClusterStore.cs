@@ -53,6 +53,7 @@ public interface IClusterStore
         string gitRevision,
         string description,
         IReadOnlyDictionary<string, string> processes,
+        ReleaseSources sources,
         CancellationToken ct = default);
 
     /// <summary>The next release number the app will get.</summary>

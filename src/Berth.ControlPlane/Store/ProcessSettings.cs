@@ -1,3 +1,6 @@
+using Berth.Core.Health;
+using Berth.Core.Placement;
+
 namespace Berth.ControlPlane.Store;
 
 /// <summary>One process type of an app's formation: its count and how its instances are placed.</summary>
@@ -18,6 +21,15 @@ public sealed record ProcessSettings(
     int MaxParallel,
     int PinnedRelease = 0)
 {
+    /// <summary>Seconds between SIGTERM and SIGKILL when nobody set them with ps:set.</summary>
+    public const int DefaultStopTimeoutSeconds = StopTimeoutLimits.DefaultSeconds;
+
+    /// <summary>What the <c>checks:*</c> commands set for the type: its mode and check settings.</summary>
+    public HealthCheckOverrides Checks { get; init; } = HealthCheckOverrides.None;
+
+    /// <summary>Seconds an instance has between SIGTERM and SIGKILL when it stops.</summary>
+    public int StopTimeoutSeconds { get; init; } = DefaultStopTimeoutSeconds;
+
     /// <summary>The release the type runs when the app's current release is <paramref name="current"/>.</summary>
     public int ReleaseOf(int current) => PinnedRelease > 0 ? PinnedRelease : current;
 

@@ -11,6 +11,7 @@ namespace Berth.ControlPlane.Store;
 /// <param name="State">pending, deployed, failed.</param>
 /// <param name="CreatedAt">When it was made.</param>
 /// <param name="Processes">Process type to Procfile command; empty when the image's own command is web.</param>
+/// <param name="Sources">The app.json and CHECKS texts it was deployed with.</param>
 public sealed record ReleaseRecord(
     string App,
     int Number,
@@ -21,4 +22,5 @@ public sealed record ReleaseRecord(
     string Description,
     string State,
     DateTimeOffset CreatedAt,
-    IReadOnlyDictionary<string, string> Processes);
+    IReadOnlyDictionary<string, string> Processes,
+    ReleaseSources Sources);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Berth.ControlPlane.Security;
+using Berth.Core.Health;
 using Berth.Core.Placement;
 using Microsoft.Data.Sqlite;
 
@@ -25,12 +26,15 @@ public sealed class SqliteClusterStore : IClusterStore
             app TEXT NOT NULL, number INTEGER NOT NULL, image TEXT NOT NULL, digest TEXT NOT NULL,
             config_version INTEGER NOT NULL, config BLOB NOT NULL, git_revision TEXT NOT NULL,
             description TEXT NOT NULL, state TEXT NOT NULL, created_at TEXT NOT NULL,
-            processes TEXT NOT NULL DEFAULT '{}', PRIMARY KEY (app, number));
+            processes TEXT NOT NULL DEFAULT '{}', app_json TEXT NOT NULL DEFAULT '',
+            checks_file TEXT NOT NULL DEFAULT '', PRIMARY KEY (app, number));
         CREATE TABLE IF NOT EXISTS formation (
             app TEXT NOT NULL, process TEXT NOT NULL, quantity INTEGER NOT NULL,
             memory_mb INTEGER NOT NULL DEFAULT 0, constraints TEXT NOT NULL DEFAULT '{}',
             max_parallel INTEGER NOT NULL DEFAULT 1, pinned_release INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (app, process));
+            checks_mode TEXT NOT NULL DEFAULT 'enabled', checks_wait INTEGER NOT NULL DEFAULT 0,
+            checks_timeout INTEGER NOT NULL DEFAULT 0, checks_attempts INTEGER NOT NULL DEFAULT 0,
+            stop_timeout INTEGER NOT NULL DEFAULT 30, PRIMARY KEY (app, process));
         CREATE TABLE IF NOT EXISTS nodes (
             name TEXT PRIMARY KEY, address TEXT NOT NULL, labels TEXT NOT NULL,
             memory_mb INTEGER NOT NULL, registered_at TEXT NOT NULL,
@@ -42,7 +46,7 @@ public sealed class SqliteClusterStore : IClusterStore
 
     private const string ReleaseColumns =
         "SELECT app, number, image, digest, config_version, config, git_revision, description, state, " +
-        "created_at, processes ";
+        "created_at, processes, app_json, checks_file ";
 
     // Columns added after the first schema; a store made before them gains them at open.
     private static readonly string[] AddedColumns =
@@ -54,6 +58,13 @@ public sealed class SqliteClusterStore : IClusterStore
         "ALTER TABLE formation ADD COLUMN max_parallel INTEGER NOT NULL DEFAULT 1",
         "ALTER TABLE formation ADD COLUMN pinned_release INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE nodes ADD COLUMN label_changes TEXT NOT NULL DEFAULT '{}'",
+        "ALTER TABLE releases ADD COLUMN app_json TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE releases ADD COLUMN checks_file TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE formation ADD COLUMN checks_mode TEXT NOT NULL DEFAULT 'enabled'",
+        "ALTER TABLE formation ADD COLUMN checks_wait INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE formation ADD COLUMN checks_timeout INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE formation ADD COLUMN checks_attempts INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE formation ADD COLUMN stop_timeout INTEGER NOT NULL DEFAULT 30",
     ];
 
     private readonly string connectionString;
@@ -199,6 +210,7 @@ public sealed class SqliteClusterStore : IClusterStore
         string gitRevision,
         string description,
         IReadOnlyDictionary<string, string> processes,
+        ReleaseSources sources,
         CancellationToken ct = default)
     {
         await using var connection = Open();
@@ -207,12 +219,23 @@ public sealed class SqliteClusterStore : IClusterStore
         var number = Convert.ToInt32(max, CultureInfo.InvariantCulture) + 1;
         var createdAt = time.GetUtcNow();
         var release = new ReleaseRecord(
-            app, number, image, digest, config, gitRevision, description, ReleaseStates.Pending, createdAt, processes);
+            app,
+            number,
+            image,
+            digest,
+            config,
+            gitRevision,
+            description,
+            ReleaseStates.Pending,
+            createdAt,
+            processes,
+            sources);
 
         Execute(
             connection,
             "INSERT INTO releases (app, number, image, digest, config_version, config, git_revision, description, " +
-            "state, created_at, processes) VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j, $k)",
+            "state, created_at, processes, app_json, checks_file) " +
+            "VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j, $k, $l, $m)",
             app,
             number,
             image,
@@ -223,7 +246,9 @@ public sealed class SqliteClusterStore : IClusterStore
             description,
             release.State,
             createdAt.ToString("O", CultureInfo.InvariantCulture),
-            JsonSerializer.Serialize(processes));
+            JsonSerializer.Serialize(processes),
+            sources.AppJson,
+            sources.ChecksFile);
         await transaction.CommitAsync(ct);
         return release;
     }
@@ -346,15 +371,9 @@ public sealed class SqliteClusterStore : IClusterStore
         await using var connection = Open();
         return await Query(
             connection,
-            "SELECT process, quantity, memory_mb, constraints, max_parallel, pinned_release FROM formation " +
-            "WHERE app = $a ORDER BY process",
-            r => new ProcessSettings(
-                r.GetString(0),
-                r.GetInt32(1),
-                r.GetInt64(2),
-                JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(3)) ?? [],
-                r.GetInt32(4),
-                r.GetInt32(5)),
+            "SELECT process, quantity, memory_mb, constraints, max_parallel, pinned_release, checks_mode, " +
+            "checks_wait, checks_timeout, checks_attempts, stop_timeout FROM formation WHERE app = $a ORDER BY process",
+            ReadProcessSettings,
             ct,
             app);
     }
@@ -363,17 +382,24 @@ public sealed class SqliteClusterStore : IClusterStore
     public async Task SetProcessSettingsAsync(string app, ProcessSettings settings, CancellationToken ct = default)
     {
         await using var connection = Open();
+        var checks = settings.Checks;
         Execute(
             connection,
             "INSERT OR REPLACE INTO formation (app, process, quantity, memory_mb, constraints, max_parallel, " +
-            "pinned_release) VALUES ($a, $b, $c, $d, $e, $f, $g)",
+            "pinned_release, checks_mode, checks_wait, checks_timeout, checks_attempts, stop_timeout) " +
+            "VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j, $k, $l)",
             app,
             settings.Process,
             settings.Quantity,
             settings.MemoryMb,
             JsonSerializer.Serialize(settings.Constraints),
             settings.MaxParallel,
-            settings.PinnedRelease);
+            settings.PinnedRelease,
+            HealthCheckModeNames.Format(checks.Mode),
+            Seconds(checks.Wait),
+            Seconds(checks.Timeout),
+            checks.Attempts ?? 0,
+            settings.StopTimeoutSeconds);
     }
 
     /// <inheritdoc />
@@ -503,8 +529,33 @@ public sealed class SqliteClusterStore : IClusterStore
             r.GetString(7),
             r.GetString(8),
             DateTimeOffset.Parse(r.GetString(9), CultureInfo.InvariantCulture),
-            JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(10)) ?? []);
+            JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(10)) ?? [],
+            new ReleaseSources(r.GetString(11), r.GetString(12)));
     }
+
+    private static ProcessSettings ReadProcessSettings(SqliteDataReader r)
+    {
+        var settings = new ProcessSettings(
+            r.GetString(0),
+            r.GetInt32(1),
+            r.GetInt64(2),
+            JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(3)) ?? [],
+            r.GetInt32(4),
+            r.GetInt32(5));
+
+        // A mode this version does not know (written by a newer one) reads as the default.
+        HealthCheckModeNames.TryParse(r.GetString(6), out var mode);
+        var checks = new HealthCheckOverrides
+        {
+            Mode = mode,
+            Wait = r.GetInt32(7) > 0 ? TimeSpan.FromSeconds(r.GetInt32(7)) : null,
+            Timeout = r.GetInt32(8) > 0 ? TimeSpan.FromSeconds(r.GetInt32(8)) : null,
+            Attempts = r.GetInt32(9) > 0 ? r.GetInt32(9) : null,
+        };
+        return settings with { Checks = checks, StopTimeoutSeconds = r.GetInt32(10) };
+    }
+
+    private static int Seconds(TimeSpan? value) => value is { } span ? (int)span.TotalSeconds : 0;
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, object[] args)
     {

@@ -61,6 +61,7 @@ public static class AppJsonParser
         {
             Formation = FormationSection.Read(root, errors),
             HealthChecks = HealthChecksSection.Read(root, errors),
+            Scripts = ScriptsSection.Read(root, errors),
         };
 
         return errors.Count == 0

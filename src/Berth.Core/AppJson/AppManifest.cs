@@ -21,4 +21,7 @@ public sealed record AppManifest
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<HealthCheck>> HealthChecks { get; init; } =
         new Dictionary<string, IReadOnlyList<HealthCheck>>(StringComparer.Ordinal);
+
+    /// <summary>The <c>scripts.dokku</c> section: the predeploy and postdeploy commands.</summary>
+    public AppScripts Scripts { get; init; } = AppScripts.None;
 }

@@ -3,7 +3,8 @@ namespace Berth.Core.Placement;
 /// <summary>
 /// The rule that keeps an app serving while instances are replaced: an instance that a new
 /// release replaces, or that moves to another node, keeps running until the instance that
-/// takes its place is running.
+/// takes its place is running. A process type whose checks are disabled is the exception:
+/// its old instances stop before their replacements start.
 /// </summary>
 public static class RollingReplacement
 {
@@ -36,7 +37,26 @@ public static class RollingReplacement
     public static PacedPlan Pace(
         PlacementPlan plan,
         Func<PlacedInstance, bool> isRunning,
-        Func<string, string, int> maxParallel)
+        Func<string, string, int> maxParallel) =>
+        Pace(plan, isRunning, maxParallel, static (_, _) => false);
+
+    /// <summary>
+    /// Paces a plan as <see cref="Pace(PlacementPlan, Func{PlacedInstance, bool}, Func{string, string, int})"/>
+    /// does, except for the process types <paramref name="stopsOldFirst"/> names (checks
+    /// disabled): there a replacement's old instance stops first (it is neither placed nor
+    /// retained), and the replacement starts in a later pass, once the old one no longer runs.
+    /// </summary>
+    /// <remarks>
+    /// Once an old instance has stopped, its replacement looks like any new instance, so for such
+    /// a type every instance still starting counts against <paramref name="maxParallel"/>,
+    /// scale-ups included. Old instances are taken in index order, so that successive passes
+    /// choose the same ones while they stop.
+    /// </remarks>
+    public static PacedPlan Pace(
+        PlacementPlan plan,
+        Func<PlacedInstance, bool> isRunning,
+        Func<string, string, int> maxParallel,
+        Func<string, string, bool> stopsOldFirst)
     {
         var serving = plan.Stop.Where(isRunning).ToLookup(Slot);
         var place = new List<PlacedInstance>();
@@ -44,24 +64,29 @@ public static class RollingReplacement
 
         foreach (var type in plan.Place.GroupBy(i => (i.App, i.Process)))
         {
-            var starting = plan.Keep.Count(k =>
-                (k.App, k.Process) == type.Key && !isRunning(k) && Replaces(k, serving[Slot(k)]));
+            var oldFirst = stopsOldFirst(type.Key.App, type.Key.Process);
+            var replacing = type.Where(i => Replaces(i, serving[Slot(i)])).OrderBy(i => i.Index).ToList();
+            var fresh = type.Except(replacing).ToList();
+            place.AddRange(fresh);
+
+            var keep = plan.Keep.Where(k => (k.App, k.Process) == type.Key && !isRunning(k)).ToList();
+            var starting = oldFirst
+                ? keep.Count + fresh.Count(i => !isRunning(i))
+                : keep.Count(k => Replaces(k, serving[Slot(k)]));
             var budget = Math.Max(1, maxParallel(type.Key.App, type.Key.Process)) - starting;
 
-            foreach (var instance in type.OrderBy(i => i.Index))
+            foreach (var instance in replacing)
             {
-                if (!Replaces(instance, serving[Slot(instance)]))
-                {
-                    place.Add(instance);
-                }
-                else if (budget-- > 0)
-                {
-                    place.Add(instance);
-                }
-                else
+                if (budget-- <= 0)
                 {
                     deferred.Add(Slot(instance));
                 }
+                else if (!oldFirst)
+                {
+                    place.Add(instance);
+                }
+
+                // Else the old instance stops now: not retained, and its replacement waits for a later pass.
             }
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using System.Net;
 using Berth.Contracts;
+using Berth.Edge.Draining;
 using Berth.Edge.Options;
 using Berth.Edge.Proxy;
 using Berth.Edge.Routing;
@@ -53,6 +54,7 @@ public static partial class EdgeServer
             options,
             token,
             provider.GetRequiredService<RouteTableApplier>(),
+            provider.GetRequiredService<RouteDrainer>(),
             provider.GetRequiredService<EdgeStatus>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<RouteWatcher>>()));
@@ -71,6 +73,7 @@ public static partial class EdgeServer
             pipeline.UseSessionAffinity();
             pipeline.UseLoadBalancing();
             pipeline.UsePassiveHealthChecks();
+            pipeline.UseMiddleware<InFlightTracking>();
         });
 
         // App routes have order 0; this one only wins when no app's host matched.
@@ -111,6 +114,8 @@ public static partial class EdgeServer
         services.AddSingleton<RouteConfigProvider>();
         services.AddSingleton<IProxyConfigProvider>(provider => provider.GetRequiredService<RouteConfigProvider>());
         services.AddSingleton<RouteTableApplier>();
+        services.AddSingleton<InFlightRequests>();
+        services.AddSingleton<RouteDrainer>();
 
         services.AddReverseProxy();
         services.AddSingleton<IForwarderHttpClientFactory, EdgeHttpClientFactory>();

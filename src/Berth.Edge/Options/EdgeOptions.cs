@@ -9,6 +9,15 @@ namespace Berth.Edge.Options;
 /// <param name="Name">The edge's name, sent to the control plane in its hello.</param>
 public sealed record EdgeOptions(Uri ControlPlane, TokenSource Token, IPEndPoint Listen, string Name)
 {
+    /// <summary>The drain limit used when --drain-timeout is not given; below the control plane's 30 s wait.</summary>
+    public static readonly TimeSpan DefaultDrainTimeout = TimeSpan.FromSeconds(25);
+
+    /// <summary>
+    /// How long the acknowledgement of a route table may wait for requests in flight to the backends it
+    /// removed (--drain-timeout).
+    /// </summary>
+    public TimeSpan DrainTimeout { get; init; } = DefaultDrainTimeout;
+
     /// <summary>The listen address used when --listen is not given.</summary>
     public static readonly IPEndPoint DefaultListen = new(IPAddress.Loopback, 8080);
 

@@ -11,17 +11,26 @@ public static class EdgeOptionsParser
     public const string Usage =
         """
         Usage: Berth.Edge --control-plane URL (--token-file FILE | --token TOKEN) [--listen HOST:PORT] [--name NAME]
+                          [--drain-timeout SECONDS]
 
           --control-plane URL   the control plane's gRPC address, e.g. http://127.0.0.1:7000
           --token-file FILE     a file holding the cluster token (e.g. <data-dir>/token)
           --token TOKEN         the cluster token itself (prefer --token-file)
           --listen HOST:PORT    where to serve app traffic (default 127.0.0.1:8080)
           --name NAME           the edge's name (default edge-<machine name>)
+          --drain-timeout SECONDS
+                                how long a route table that removes instances waits for their requests in
+                                flight before the edge acknowledges it (default 25; the control plane stops
+                                waiting after 30 and then stops the old instances)
         """;
 
     private const int MaxNameLength = 63;
 
-    private static readonly string[] Known = ["--control-plane", "--token-file", "--token", "--listen", "--name"];
+    private const int MaxDrainSeconds = 3600;
+
+    private static readonly string[] Known = [
+        "--control-plane", "--token-file", "--token", "--listen", "--name", "--drain-timeout",
+    ];
 
     /// <summary>True when the user asked for help rather than to run the edge.</summary>
     public static bool IsHelp(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h");
@@ -36,10 +45,12 @@ public static class EdgeOptionsParser
         var token = ParseToken(values.GetValueOrDefault("--token-file"), values.GetValueOrDefault("--token"), errors);
         var listen = ParseListen(values.GetValueOrDefault("--listen"), errors);
         var name = ParseName(values.GetValueOrDefault("--name") ?? EdgeOptions.DefaultName(machineName), errors);
+        var drain = ParseDrainTimeout(values.GetValueOrDefault("--drain-timeout"), errors);
 
         return errors.Count > 0
             ? ValidationResult<EdgeOptions>.Fail(errors)
-            : ValidationResult<EdgeOptions>.Ok(new EdgeOptions(controlPlane!, token!, listen!, name));
+            : ValidationResult<EdgeOptions>.Ok(
+                new EdgeOptions(controlPlane!, token!, listen!, name) { DrainTimeout = drain });
     }
 
     private static Dictionary<string, string> ReadValues(IReadOnlyList<string> args, List<string> errors)
@@ -145,6 +156,25 @@ public static class EdgeOptionsParser
         _ when host.StartsWith('[') && host.EndsWith(']') => IPAddress.TryParse(host[1..^1], out var v6) ? v6 : null,
         _ => host.Contains(':', StringComparison.Ordinal) || !IPAddress.TryParse(host, out var v4) ? null : v4,
     };
+
+    private static TimeSpan ParseDrainTimeout(string? text, List<string> errors)
+    {
+        if (text is null)
+        {
+            return EdgeOptions.DefaultDrainTimeout;
+        }
+
+        var digits = text.EndsWith('s') ? text[..^1] : text;
+        if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            && seconds <= MaxDrainSeconds)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        errors.Add($"--drain-timeout '{text}' is not a whole number of seconds from 0 to {MaxDrainSeconds}, " +
+            "e.g. 25.");
+        return EdgeOptions.DefaultDrainTimeout;
+    }
 
     private static string ParseName(string name, List<string> errors)
     {

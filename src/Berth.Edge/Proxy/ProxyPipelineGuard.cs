@@ -5,6 +5,8 @@ namespace Berth.Edge.Proxy;
 /// <summary>
 /// The first step of the proxy pipeline: answers the no-instance page for an app without
 /// backends, and logs requests that could not be forwarded (the proxy answers those with 502).
+/// Nothing is retried: neither YARP nor this pipeline sends a request twice, so a POST that reached
+/// an instance which then failed is never replayed on another one.
 /// </summary>
 public sealed partial class ProxyPipelineGuard(RequestDelegate next, ILogger<ProxyPipelineGuard> logger)
 {
@@ -25,8 +27,14 @@ public sealed partial class ProxyPipelineGuard(RequestDelegate next, ILogger<Pro
         var failure = context.GetForwarderErrorFeature();
         if (failure is not null && !IsClientSide(failure.Error))
         {
-            var instance = proxy.ProxiedDestination?.DestinationId ?? "(none)";
-            Log.ProxyRequestFailed(logger, app, instance, failure.Error, failure.Exception?.Message ?? "no detail");
+            var destination = proxy.ProxiedDestination;
+            Log.ProxyRequestFailed(
+                logger,
+                app,
+                destination?.DestinationId ?? "(none)",
+                destination?.Model.Config.Address ?? "(none)",
+                failure.Error,
+                failure.Exception?.Message ?? "no detail");
         }
     }
 
@@ -40,11 +48,12 @@ public sealed partial class ProxyPipelineGuard(RequestDelegate next, ILogger<Pro
     {
         [LoggerMessage(EventId = EventIds.ProxyRequestFailed, EventName = "ProxyRequestFailed",
             Level = LogLevel.Warning,
-            Message = "Forwarding a request of app {App} to instance {Instance} failed ({Error}): {Detail}")]
+            Message = "Forwarding a request of app {App} to instance {Instance} at {Url} failed ({Error}): {Detail}")]
         public static partial void ProxyRequestFailed(
             ILogger logger,
             string app,
             string instance,
+            string url,
             ForwarderError error,
             string detail);
     }

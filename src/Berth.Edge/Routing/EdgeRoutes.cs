@@ -1,3 +1,4 @@
+using Berth.Edge.Draining;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Berth.Edge.Routing;
@@ -18,4 +19,10 @@ public sealed record EdgeRoutes(
 
     /// <summary>How many backend instances the routes spread traffic over.</summary>
     public int BackendCount => Clusters.Sum(cluster => cluster.Destinations?.Count ?? 0);
+
+    /// <summary>Every backend the routes forward to, as the route table named it (computed on each call).</summary>
+    public IReadOnlySet<BackendKey> Backends => Clusters
+        .SelectMany(cluster => cluster.Destinations ?? new Dictionary<string, DestinationConfig>())
+        .Select(destination => new BackendKey(destination.Key, destination.Value.Address))
+        .ToHashSet();
 }

@@ -1,4 +1,5 @@
 using Berth.Contracts;
+using Berth.Edge.Draining;
 using Berth.Edge.Hosting;
 using Yarp.ReverseProxy;
 using Yarp.ReverseProxy.Configuration;
@@ -7,11 +8,13 @@ namespace Berth.Edge.Routing;
 
 /// <summary>
 /// Applies a route table and confirms the proxy is serving it, so an acknowledgement to the
-/// control plane is only ever sent for routes that are really live.
+/// control plane is only ever sent for routes that are really live. A live table is handed to the
+/// <see cref="RouteDrainer"/>, which decides when it may be acknowledged.
 /// </summary>
 public sealed partial class RouteTableApplier(
     RouteConfigProvider provider,
     IProxyStateLookup proxyState,
+    RouteDrainer drainer,
     EdgeStatus status,
     TimeProvider time,
     ILogger<RouteTableApplier> logger)
@@ -38,6 +41,7 @@ public sealed partial class RouteTableApplier(
         }
 
         status.RecordApplied(routes);
+        drainer.TableLive(routes);
         Log.Applied(logger, routes.Version, routes.Routes.Count, routes.BackendCount);
 
         return true;

@@ -1,4 +1,5 @@
 using Berth.Contracts;
+using Berth.Edge.Draining;
 using Berth.Edge.Hosting;
 using Berth.Edge.Options;
 using Berth.Edge.Routing;
@@ -8,14 +9,15 @@ namespace Berth.Edge.Stream;
 
 /// <summary>
 /// Holds the route stream open: dials <c>RouteHub.Watch</c>, says hello, applies every route table
-/// and acknowledges it once live. When the stream drops it reconnects with capped backoff while
-/// the proxy keeps serving the last table.
+/// and acknowledges it once live and drained (<see cref="RouteDrainer"/>). When the stream drops it
+/// reconnects with capped backoff while the proxy keeps serving the last table.
 /// </summary>
 public sealed partial class RouteWatcher(
     RouteHub.RouteHubClient client,
     EdgeOptions options,
     string token,
     RouteTableApplier applier,
+    RouteDrainer drainer,
     EdgeStatus status,
     TimeProvider time,
     ILogger<RouteWatcher> logger) : BackgroundService
@@ -57,20 +59,17 @@ public sealed partial class RouteWatcher(
             var hello = new EdgeMessage { Hello = new EdgeHello { Edge = options.Name } };
             await call.RequestStream.WriteAsync(hello, cancellationToken);
 
-            var delivering = false;
-            await foreach (var table in call.ResponseStream.ReadAllAsync(cancellationToken))
+            drainer.StreamStarted();
+            using var stream = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var acknowledging = AcknowledgeAsync(call.RequestStream, stream);
+            try
             {
-                if (!delivering)
-                {
-                    delivering = true;
-                    ReportDelivering();
-                }
-
-                if (await applier.ApplyAsync(table, cancellationToken))
-                {
-                    var ack = new EdgeMessage { Ack = new RouteAck { Version = table.Version } };
-                    await call.RequestStream.WriteAsync(ack, cancellationToken);
-                }
+                await ApplyTablesAsync(call.ResponseStream, stream.Token);
+            }
+            finally
+            {
+                await stream.CancelAsync();
+                await acknowledging;
             }
 
             return new StreamEnd(StatusCode.Unavailable, "the control plane ended the stream");
@@ -87,6 +86,47 @@ public sealed partial class RouteWatcher(
         {
             // Any other failure (a broken connection surfacing as an I/O error) is one more lost stream.
             return new StreamEnd(StatusCode.Unavailable, ex.Message);
+        }
+    }
+
+    private async Task ApplyTablesAsync(IAsyncStreamReader<RouteTable> tables, CancellationToken cancellationToken)
+    {
+        var delivering = false;
+        await foreach (var table in tables.ReadAllAsync(cancellationToken))
+        {
+            if (!delivering)
+            {
+                delivering = true;
+                ReportDelivering();
+            }
+
+            // A live table reaches the drainer; its acknowledgement is sent by AcknowledgeAsync.
+            await applier.ApplyAsync(table, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Sends the acknowledgements the drainer releases, one writer for the stream, in order. A write
+    /// that fails ends the whole stream (by cancelling <paramref name="stream"/>), so it is reopened.
+    /// </summary>
+    private async Task AcknowledgeAsync(IClientStreamWriter<EdgeMessage> writer, CancellationTokenSource stream)
+    {
+        try
+        {
+            while (true)
+            {
+                var version = await drainer.NextAcknowledgementAsync(stream.Token);
+                await writer.WriteAsync(new EdgeMessage { Ack = new RouteAck { Version = version } }, stream.Token);
+            }
+        }
+        catch (OperationCanceledException) when (stream.IsCancellationRequested)
+        {
+            // The stream ended; the next one acknowledges what it delivers.
+        }
+        catch (Exception ex) when (ex is RpcException or IOException or InvalidOperationException)
+        {
+            Log.AcknowledgementFailed(logger, options.ControlPlane, ex.Message);
+            await stream.CancelAsync();
         }
     }
 
@@ -164,6 +204,12 @@ public sealed partial class RouteWatcher(
             StatusCode status,
             string detail,
             TimeSpan retryIn);
+
+        [LoggerMessage(EventId = EventIds.AcknowledgementFailed, EventName = "AcknowledgementFailed",
+            Level = LogLevel.Warning,
+            Message = "Could not acknowledge a route table to the control plane at {ControlPlane} ({Detail}); " +
+                "reopening the route stream.")]
+        public static partial void AcknowledgementFailed(ILogger logger, Uri controlPlane, string detail);
 
         [LoggerMessage(EventId = EventIds.ControlPlaneUnauthenticated, EventName = "ControlPlaneUnauthenticated",
             Level = LogLevel.Error,

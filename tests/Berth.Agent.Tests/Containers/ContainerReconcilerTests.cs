@@ -81,10 +81,11 @@ public sealed class ContainerReconcilerTests
     public void Plan_MatchingContainerNeverStarted_StartsIt()
     {
         var created = Fixtures.Managed(port: 20000, state: DockerStates.Created);
+        var assignment = Fixtures.Assignment();
 
-        var plan = ContainerReconciler.Plan([Fixtures.Assignment()], [created], Ports);
+        var plan = ContainerReconciler.Plan([assignment], [created], Ports);
 
-        Assert.Equal([new StartContainer(created.Id, created.Name)], plan);
+        Assert.Equal([new StartContainer(created.Id, created.Name, assignment)], plan);
     }
 
     [Fact]
@@ -183,12 +184,13 @@ public sealed class ContainerReconcilerTests
         var stopped = Fixtures.Managed(index: 1, port: 20000, state: DockerStates.Created);
         var stale = Fixtures.Managed(app: "zzz");
         var fresh = Fixtures.Assignment(index: 2);
+        var first = Fixtures.Assignment(index: 1);
 
-        var plan = ContainerReconciler.Plan([fresh, Fixtures.Assignment(index: 1)], [stale, stopped], Ports);
+        var plan = ContainerReconciler.Plan([fresh, first], [stale, stopped], Ports);
 
         Assert.Equal(
             [
-                new StartContainer(stopped.Id, stopped.Name),
+                new StartContainer(stopped.Id, stopped.Name, first),
                 new StartInstance(fresh, 20001),
                 new RemoveContainer(stale.Id, stale.Name),
             ],

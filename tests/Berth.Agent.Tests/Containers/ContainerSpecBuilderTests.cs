@@ -92,6 +92,46 @@ public sealed class ContainerSpecBuilderTests
         Assert.Empty(spec.HostConfig.PortBindings ?? new Dictionary<string, IList<PortBinding>>());
     }
 
+    [Theory]
+    [InlineData(0, 30)]
+    [InlineData(-5, 30)]
+    [InlineData(1, 1)]
+    [InlineData(120, 120)]
+    public void Build_StopTimeoutSeconds_SetsTheContainersStopTimeout(int seconds, int expected)
+    {
+        var assignment = Fixtures.Assignment() with { StopTimeoutSeconds = seconds };
+
+        var spec = ContainerSpecBuilder.Build(assignment, 20000, "n");
+
+        Assert.Equal(TimeSpan.FromSeconds(expected), spec.StopTimeout);
+    }
+
+    [Theory]
+    [InlineData(45, 45u)]
+    [InlineData(null, 30u)]
+    [InlineData(0, 30u)]
+    public void StopSeconds_ContainerStopTimeout_IsTheWaitBeforeSigkill(int? seconds, uint expected)
+    {
+        var inspected = new ContainerInspectResponse
+        {
+            Config = new ContainerConfig { StopTimeout = seconds is { } s ? TimeSpan.FromSeconds(s) : null },
+        };
+
+        Assert.Equal(expected, ContainerExecutor.StopSeconds(inspected));
+    }
+
+    [Fact]
+    public void FromContract_StopTimeoutAndChecks_AreCopied()
+    {
+        var contract = new Berth.Contracts.Assignment { Instance = "shop.web.1", StopTimeoutSeconds = 45 };
+        contract.Checks.Add(new Berth.Contracts.HealthCheckSpec { Name = "root", Kind = "http", Path = "/" });
+
+        var assignment = InstanceAssignment.FromContract(contract);
+
+        Assert.Equal(TimeSpan.FromSeconds(45), assignment.StopTimeout);
+        Assert.Equal("root", Assert.Single(assignment.StartupChecks).Name);
+    }
+
     [Fact]
     public void Build_WithMemory_LimitsMemoryAndSwapToTheSameBytes()
     {

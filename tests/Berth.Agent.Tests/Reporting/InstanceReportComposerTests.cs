@@ -1,4 +1,5 @@
 using Berth.Agent.Containers;
+using Berth.Agent.Health;
 using Berth.Agent.Reporting;
 using Berth.Agent.Supervision;
 using Berth.Agent.Tests.Containers;
@@ -260,16 +261,86 @@ public sealed class InstanceReportComposerTests
             (status.State, status.NextRestartAt, status.Message));
     }
 
+    [Fact]
+    public void Compose_ChecksRunning_IsStartingWithTheirProgressEvenWhenThePortAccepts()
+    {
+        var container = Fixtures.Managed(port: 20001, startedAt: Started);
+        var check = Check(container, StartupCheckState.Checking, "check 'root' attempt 2/5: HTTP 503");
+
+        var status = Assert.Single(Compose([container], new HashSet<int> { 20001 }, [], checks: check).Instances);
+
+        Assert.Equal(("starting", "check 'root' attempt 2/5: HTTP 503"), (status.State, status.Message));
+    }
+
+    [Fact]
+    public void Compose_ChecksPassed_IsRunningEvenWhenAProbeMissed()
+    {
+        var container = Fixtures.Managed(port: 20001, startedAt: Started);
+        var check = Check(container, StartupCheckState.Passed, "");
+
+        var status = Assert.Single(Compose([container], NoPorts, [], checks: check).Instances);
+
+        Assert.Equal(("running", ""), (status.State, status.Message));
+    }
+
+    [Fact]
+    public void Compose_ChecksPassedForAnEarlierStart_FallsBackToThePortProbe()
+    {
+        var container = Fixtures.Managed(port: 20001, startedAt: Started.AddMinutes(1));
+        var check = Check(container, StartupCheckState.Passed, "");
+
+        var status = Assert.Single(Compose([container], NoPorts, [], checks: check).Instances);
+
+        Assert.Equal("starting", status.State);
+    }
+
+    [Fact]
+    public void Compose_ChecksFailed_IsFailedWithTheLogTailWhateverDockerSays()
+    {
+        var container = Fixtures.Managed(state: DockerStates.Exited, exitCode: 1, startedAt: Started);
+        var check = Check(
+            container,
+            StartupCheckState.Failed,
+            "startup check 'root' failed after 3 attempts: HTTP 500",
+            ["booting", "panic"]);
+
+        var status = Assert.Single(Compose([container], NoPorts, [], checks: check).Instances);
+
+        Assert.Equal(
+            ("failed", "startup check 'root' failed after 3 attempts: HTTP 500", 1),
+            (status.State, status.Message, status.ExitCode));
+        Assert.Equal(["booting", "panic"], status.LogTail);
+    }
+
+    [Fact]
+    public void Compose_WithoutChecks_HasNoLogTail()
+    {
+        var container = Fixtures.Managed(state: DockerStates.Exited, exitCode: 1);
+
+        var status = Assert.Single(Compose([container], NoPorts, []).Instances);
+
+        Assert.Empty(status.LogTail);
+    }
+
+    private static Dictionary<string, StartupCheckStatus> Check(
+        ObservedContainer container,
+        StartupCheckState state,
+        string message,
+        IReadOnlyList<string>? tail = null) =>
+        new() { [container.Id] = new StartupCheckStatus(container.Id, Started, state, message, tail ?? [], 0) };
+
     private static InstanceReport Compose(
         IReadOnlyList<ObservedContainer> containers,
         IReadOnlySet<int> acceptingPorts,
         IReadOnlyList<PendingInstance> pending,
-        IReadOnlyDictionary<string, RestartRecord>? restarts = null) =>
+        IReadOnlyDictionary<string, RestartRecord>? restarts = null,
+        IReadOnlyDictionary<string, StartupCheckStatus>? checks = null) =>
         InstanceReportComposer.Compose(
             containers,
             acceptingPorts,
             pending,
-            restarts ?? new Dictionary<string, RestartRecord>());
+            restarts ?? new Dictionary<string, RestartRecord>(),
+            checks);
 
     private static Dictionary<string, RestartRecord> Restarts(params RestartRecord[] records) =>
         records.ToDictionary(record => record.ContainerId, StringComparer.Ordinal);

@@ -25,6 +25,19 @@ public sealed class RestartPlannerTests
     }
 
     [Fact]
+    public void Plan_ContainerWithFailedStartupChecks_IsNeitherCrashedNorRestarted()
+    {
+        var exited = Exited(ranFor: TimeSpan.FromSeconds(1));
+
+        var held = new HashSet<string> { exited.Id };
+
+        var plan = RestartPlanner.Plan(_records, [exited], _assigned, Start.AddMinutes(5), held);
+
+        Assert.Empty(plan.Crashed);
+        Assert.Empty(plan.Due);
+    }
+
+    [Fact]
     public void Plan_WaitOver_IsDueAndTheSameExitIsNotCountedTwice()
     {
         var exited = Exited(ranFor: TimeSpan.FromSeconds(1));

@@ -68,10 +68,12 @@ public sealed class ProcessSettingArgumentsTests
         "max-parallel=2")]
     [InlineData("ps:set changes one setting at a time; 'x' is one word too many after memory.", "memory", "1g", "x")]
     [InlineData(
-        "'cpu' is not a setting of ps:set; give constraint KEY=VALUE ..., memory=SIZE or max-parallel=N.",
+        "'cpu' is not a setting of ps:set; give constraint KEY=VALUE ..., memory=SIZE, max-parallel=N or " +
+        "stop-timeout=SECONDS.",
         "cpu=2")]
     [InlineData(
-        "'constraints' is not a setting of ps:set; give constraint KEY=VALUE ..., memory=SIZE or max-parallel=N.",
+        "'constraints' is not a setting of ps:set; give constraint KEY=VALUE ..., memory=SIZE, max-parallel=N or " +
+        "stop-timeout=SECONDS.",
         "constraints",
         "zone=a")]
     [InlineData("write the constraints after a space, e.g. constraint zone=a.", "constraint=zone=a")]

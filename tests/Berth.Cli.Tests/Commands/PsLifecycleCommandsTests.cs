@@ -23,10 +23,10 @@ public sealed class PsLifecycleCommandsTests : IDisposable
         Assert.Equal(["=====> myapp processes", "Stopped: no", "Release: v3"], harness.Output.Lines);
         var table = harness.Output.Tables.Single();
         Assert.Equal(
-            ["type", "command", "quantity", "running", "memory", "constraints", "max parallel"],
+            ["type", "command", "quantity", "running", "memory", "constraints", "max parallel", "stop timeout"],
             table.Columns);
-        Assert.Equal(["web", "(image command)", "2", "2", "256 MB", "none", "1"], table.Rows[0]);
-        Assert.Equal(["worker", "python worker.py", "1", "0", "none", "disk=ssd,zone=a", "2"], table.Rows[1]);
+        Assert.Equal(["web", "(image command)", "2", "2", "256 MB", "none", "1", "30s"], table.Rows[0]);
+        Assert.Equal(["worker", "python worker.py", "1", "0", "none", "disk=ssd,zone=a", "2", "90s"], table.Rows[1]);
     }
 
     [Fact]
@@ -41,9 +41,10 @@ public sealed class PsLifecycleCommandsTests : IDisposable
             [
                 "{\"app\":\"myapp\",\"stopped\":true,\"current_release\":3,\"processes\":[" +
                 "{\"process\":\"web\",\"command\":\"\",\"quantity\":2,\"running\":2,\"memory_mb\":256," +
-                "\"constraints\":{},\"max_parallel\":1}," +
+                "\"constraints\":{},\"max_parallel\":1,\"stop_timeout_seconds\":30}," +
                 "{\"process\":\"worker\",\"command\":\"python worker.py\",\"quantity\":1,\"running\":0," +
-                "\"memory_mb\":0,\"constraints\":{\"disk\":\"ssd\",\"zone\":\"a\"},\"max_parallel\":2}" +
+                "\"memory_mb\":0,\"constraints\":{\"disk\":\"ssd\",\"zone\":\"a\"},\"max_parallel\":2," +
+                "\"stop_timeout_seconds\":90}" +
                 "],\"unplaced\":[]}",
             ],
             harness.Output.Lines);
@@ -168,8 +169,17 @@ public sealed class PsLifecycleCommandsTests : IDisposable
                 Running = 0,
                 Constraints = { ["zone"] = "a", ["disk"] = "ssd" },
                 MaxParallel = 2,
+                StopTimeoutSeconds = 90,
             },
-            new ProcessTypeReport { Process = "web", Quantity = 2, Running = 2, MemoryMb = 256, MaxParallel = 1 },
+            new ProcessTypeReport
+            {
+                Process = "web",
+                Quantity = 2,
+                Running = 2,
+                MemoryMb = 256,
+                MaxParallel = 1,
+                StopTimeoutSeconds = 30,
+            },
         },
     };
 

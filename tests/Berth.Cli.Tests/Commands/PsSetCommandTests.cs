@@ -68,6 +68,43 @@ public sealed class PsSetCommandTests : IDisposable
         Assert.Equal("", harness.Api.LastProcessOptions.Memory);
     }
 
+    [Theory]
+    [InlineData(60, "stop-timeout=60")]
+    [InlineData(1, "stop-timeout", "1")]
+    [InlineData(3600, "stop-timeout=3600")]
+    public async Task Set_StopTimeout_SendsSeconds(int seconds, params string[] words)
+    {
+        var exitCode = await harness.RunAsync(["ps:set", "myapp", "web", .. words]);
+
+        Assert.Equal(0, exitCode);
+        var request = harness.Api.LastProcessOptions!;
+        Assert.Equal(seconds, request.StopTimeoutSeconds);
+        Assert.Equal(("", 0), (request.Memory, request.MaxParallel));
+    }
+
+    [Fact]
+    public async Task Set_OtherSetting_LeavesStopTimeout()
+    {
+        await harness.RunAsync("ps:set", "myapp", "web", "max-parallel=2");
+
+        Assert.Equal(0, harness.Api.LastProcessOptions!.StopTimeoutSeconds);
+    }
+
+    [Theory]
+    [InlineData("stop-timeout=0")]
+    [InlineData("stop-timeout=3601")]
+    [InlineData("stop-timeout=30s")]
+    [InlineData("stop-timeout=")]
+    [InlineData("stop-timeout")]
+    public async Task Set_BadStopTimeout_SaysTheRange(string word)
+    {
+        var exitCode = await harness.RunAsync("ps:set", "myapp", "web", word);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("stop-timeout", Assert.Single(harness.Output.Errors), StringComparison.Ordinal);
+        Assert.Empty(harness.Factory.Connections);
+    }
+
     [Fact]
     public async Task Set_Done_WritesWhatChangedAndReport()
     {
@@ -76,7 +113,7 @@ public sealed class PsSetCommandTests : IDisposable
         Assert.Equal(["SetProcessOptions myapp web"], harness.Api.Calls);
         Assert.Equal("Updated the web process type of myapp.", harness.Output.Lines[0]);
         Assert.Equal(
-            ["web", "(image command)", "1", "0", "256 MB", "none", "1"],
+            ["web", "(image command)", "1", "0", "256 MB", "none", "1", "0s"],
             harness.Output.Tables.Single().Rows[0]);
     }
 

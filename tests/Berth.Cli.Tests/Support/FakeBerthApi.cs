@@ -46,7 +46,11 @@ internal sealed class FakeBerthApi : IBerthApi
 
     public RollbackResponse Rollback { get; set; } = new();
 
+    public ChecksReport Checks { get; set; } = new();
+
     public SetProcessOptionsRequest? LastProcessOptions { get; private set; }
+
+    public SetChecksRequest? LastChecks { get; private set; }
 
     public IReadOnlyDictionary<string, string>? LastLabelsSet { get; private set; }
 
@@ -168,6 +172,15 @@ internal sealed class FakeBerthApi : IBerthApi
         return Answer($"SetProcessOptions {request.App} {request.Process}", Report);
     }
 
+    public Task<ChecksReport> GetChecksAsync(string app, CancellationToken cancellationToken) =>
+        Answer($"GetChecks {app}", Checks);
+
+    public Task<ChecksReport> SetChecksAsync(SetChecksRequest request, CancellationToken cancellationToken)
+    {
+        LastChecks = request;
+        return Answer($"SetChecks {request.App} {request.Process}".TrimEnd(), Checks);
+    }
+
     public Task<ListReleasesResponse> ListReleasesAsync(string app, CancellationToken cancellationToken) =>
         Answer($"ListReleases {app}", Releases);
 
@@ -176,6 +189,27 @@ internal sealed class FakeBerthApi : IBerthApi
 
     public Task<RollbackResponse> RollbackAsync(string app, int version, CancellationToken cancellationToken) =>
         Answer($"Rollback {app} {version}", Rollback);
+
+    /// <summary>What a deploy answers with: output lines and an outcome.</summary>
+    public List<DeployOutput> DeployOutputs { get; } = [];
+
+    /// <summary>The image and tar bytes of the last deploy.</summary>
+    public (string? Image, byte[]? Tar, string Description)? LastDeploy { get; private set; }
+
+    public async IAsyncEnumerable<DeployOutput> DeployAsync(
+        string app,
+        string? image,
+        byte[]? tar,
+        string description,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        LastDeploy = (image, tar, description);
+        await Answer($"Deploy {app}", 0);
+        foreach (var output in DeployOutputs)
+        {
+            yield return output;
+        }
+    }
 
     public void Dispose()
     {

@@ -85,5 +85,6 @@ public sealed class RollbackTargetTests
         "deploy",
         state,
         DateTimeOffset.UnixEpoch,
-        new Dictionary<string, string>());
+        new Dictionary<string, string>(),
+        ReleaseSources.None);
 }

@@ -1,4 +1,5 @@
 using Berth.ControlPlane.Store;
+using Berth.Core.Health;
 using Berth.Core.Placement;
 using Microsoft.Extensions.Time.Testing;
 
@@ -337,7 +338,8 @@ public abstract class ClusterStoreContractTests
             config,
             "1a2b3c4",
             "deploy 1a2b3c4",
-            new Dictionary<string, string> { ["web"] = "./serve", ["worker"] = "./work" });
+            new Dictionary<string, string> { ["web"] = "./serve", ["worker"] = "./work" },
+            new ReleaseSources("{\"healthchecks\":{}}", "/health ok"));
 
         Assert.Equal("pending", release.State);
         Assert.Equal(Start.AddMinutes(5), release.CreatedAt);
@@ -350,6 +352,7 @@ public abstract class ClusterStoreContractTests
         Assert.Equal(4, stored.Config.Version);
         Assert.Equal(config.Values, stored.Config.Values);
         Assert.Equal("./work", stored.Processes["worker"]);
+        Assert.Equal(new ReleaseSources("{\"healthchecks\":{}}", "/health ok"), stored.Sources);
         Assert.Equal("1a2b3c4", stored.GitRevision);
         Assert.Equal("deploy 1a2b3c4", stored.Description);
         Assert.Equal("pending", stored.State);
@@ -361,7 +364,8 @@ public abstract class ClusterStoreContractTests
     {
         await Store.CreateAppAsync(App("shop"));
         var config = await Store.UpdateConfigAsync("shop", Vars(("A", "old")), []);
-        await Store.CreateReleaseAsync("shop", "img", "sha256:1", config, "", "config set A", NoProcesses);
+        await Store.CreateReleaseAsync(
+            "shop", "img", "sha256:1", config, "", "config set A", NoProcesses, ReleaseSources.None);
 
         await Store.UpdateConfigAsync("shop", Vars(("A", "new")), []);
 
@@ -385,10 +389,12 @@ public abstract class ClusterStoreContractTests
     {
         await Store.CreateAppAsync(App("shop"));
         var config = await Store.UpdateConfigAsync("shop", Vars(("SECRET", "hunter2")), []);
-        await Store.CreateReleaseAsync("shop", "img:v1", "sha256:1", config, "aaa", "deploy aaa", NoProcesses);
+        await Store.CreateReleaseAsync(
+            "shop", "img:v1", "sha256:1", config, "aaa", "deploy aaa", NoProcesses, ReleaseSources.None);
         Time.Advance(TimeSpan.FromMinutes(1));
         var processes = new Dictionary<string, string> { ["web"] = "./w" };
-        await Store.CreateReleaseAsync("shop", "img:v2", "sha256:2", config, "bbb", "deploy bbb", processes);
+        await Store.CreateReleaseAsync(
+            "shop", "img:v2", "sha256:2", config, "bbb", "deploy bbb", processes, ReleaseSources.None);
         await CreateReleaseAsync("shop");
         await Store.SetReleaseStateAsync("shop", 1, ReleaseStates.Deployed);
         await Store.SetReleaseStateAsync("shop", 2, ReleaseStates.Failed);
@@ -588,11 +594,83 @@ public abstract class ClusterStoreContractTests
         Assert.Empty(await Store.ListAssignmentsAsync());
     }
 
+    [Fact]
+    public async Task SetProcessSettings_ChecksAndStopTimeout_AreReadBack()
+    {
+        await Store.CreateAppAsync(App("shop"));
+        var checks = new HealthCheckOverrides
+        {
+            Mode = HealthCheckMode.Disabled,
+            Wait = TimeSpan.FromSeconds(7),
+            Timeout = TimeSpan.FromSeconds(11),
+            Attempts = 4,
+        };
+        var settings = ProcessSettings.Default("web", 2) with { Checks = checks, StopTimeoutSeconds = 90 };
+
+        await Store.SetProcessSettingsAsync("shop", settings);
+
+        var stored = Assert.Single(await Store.GetProcessSettingsAsync("shop"));
+        Assert.Equal(checks, stored.Checks);
+        Assert.Equal(90, stored.StopTimeoutSeconds);
+        Assert.Equal(2, stored.Quantity);
+    }
+
+    [Fact]
+    public async Task SetProcessSettings_OnlyModeSet_LeavesTheOtherChecksSettingsUnset()
+    {
+        await Store.CreateAppAsync(App("shop"));
+        var checks = new HealthCheckOverrides { Mode = HealthCheckMode.Skipped };
+
+        await Store.SetProcessSettingsAsync("shop", ProcessSettings.Default("worker", 1) with { Checks = checks });
+
+        var stored = Assert.Single(await Store.GetProcessSettingsAsync("shop")).Checks;
+        Assert.Equal(HealthCheckMode.Skipped, stored.Mode);
+        Assert.Null(stored.Wait);
+        Assert.Null(stored.Timeout);
+        Assert.Null(stored.Attempts);
+    }
+
+    [Fact]
+    public async Task SetFormation_NewType_HasDefaultChecksAndStopTimeout()
+    {
+        await Store.CreateAppAsync(App("shop"));
+
+        await Store.SetFormationAsync("shop", Counts(("web", 1)));
+
+        var stored = Assert.Single(await Store.GetProcessSettingsAsync("shop"));
+        Assert.Equal(HealthCheckOverrides.None, stored.Checks);
+        Assert.Equal(ProcessSettings.DefaultStopTimeoutSeconds, stored.StopTimeoutSeconds);
+    }
+
+    [Fact]
+    public async Task SetFormation_ExistingType_KeepsItsChecks()
+    {
+        await Store.CreateAppAsync(App("shop"));
+        var checks = new HealthCheckOverrides { Mode = HealthCheckMode.Disabled };
+        await Store.SetProcessSettingsAsync("shop", ProcessSettings.Default("web", 1) with { Checks = checks });
+
+        await Store.SetFormationAsync("shop", Counts(("web", 3)));
+
+        var stored = Assert.Single(await Store.GetProcessSettingsAsync("shop"));
+        Assert.Equal((3, HealthCheckMode.Disabled), (stored.Quantity, stored.Checks.Mode));
+    }
+
+    [Fact]
+    public async Task CreateRelease_NoSources_ReadsBackEmptyTexts()
+    {
+        await Store.CreateAppAsync(App("shop"));
+
+        await CreateReleaseAsync("shop");
+
+        Assert.Equal(ReleaseSources.None, (await Store.GetReleaseAsync("shop", 1))!.Sources);
+    }
+
     protected static Dictionary<string, string> Vars(params (string Key, string Value)[] pairs) =>
         pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     protected Task<ReleaseRecord> CreateReleaseAsync(string app) =>
-        Store.CreateReleaseAsync(app, $"127.0.0.1:5000/{app}", "sha256:0", ConfigSnapshot.Empty, "", "test", NoProcesses);
+        Store.CreateReleaseAsync(
+            app, $"127.0.0.1:5000/{app}", "sha256:0", ConfigSnapshot.Empty, "", "test", NoProcesses, ReleaseSources.None);
 
     private static readonly Dictionary<string, string> NoProcesses = [];
 

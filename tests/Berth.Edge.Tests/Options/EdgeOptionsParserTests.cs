@@ -32,6 +32,38 @@ public sealed class EdgeOptionsParserTests
         Assert.Equal(new IPEndPoint(IPAddress.Loopback, 8080), result.Value!.Listen);
         Assert.Equal("edge-box-7", result.Value.Name);
         Assert.Equal(new TokenSource(null, "s3cret"), result.Value.Token);
+        Assert.Equal(TimeSpan.FromSeconds(25), result.Value.DrainTimeout);
+    }
+
+    [Theory]
+    [InlineData("10", 10)]
+    [InlineData("0", 0)]
+    [InlineData("40s", 40)]
+    public void Parse_DrainTimeout_ReadsWholeSeconds(string text, int seconds)
+    {
+        var result = EdgeOptionsParser.Parse(
+            ["--control-plane=http://cp:7000", "--token=t", "--drain-timeout", text],
+            "h");
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), result.Value!.DrainTimeout);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("2.5")]
+    [InlineData("1m")]
+    [InlineData("3601")]
+    [InlineData("s")]
+    public void Parse_BadDrainTimeout_SaysWhatIsAccepted(string text)
+    {
+        var result = EdgeOptionsParser.Parse(
+            ["--control-plane=http://cp:7000", "--token=t", $"--drain-timeout={text}"],
+            "h");
+
+        Assert.False(result.IsValid);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal($"--drain-timeout '{text}' is not a whole number of seconds from 0 to 3600, e.g. 25.", error);
     }
 
     [Fact]

@@ -9,10 +9,18 @@ using Microsoft.Extensions.Logging;
 
 namespace Berth.Edge.Tests.Support;
 
-/// <summary>A tiny web instance on loopback that answers with its name and the headers it received.</summary>
+/// <summary>
+/// A tiny web instance on loopback that answers with its name and the headers it received. Requests
+/// to <see cref="HoldPath"/> are held open until <see cref="ReleaseHeld"/> is called.
+/// </summary>
 internal sealed class TestBackend : IAsyncDisposable
 {
+    /// <summary>The path whose requests wait for <see cref="ReleaseHeld"/> before answering.</summary>
+    public const string HoldPath = "/hold";
+
     private readonly WebApplication _app;
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _holding = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _requests;
 
     private TestBackend(string name, WebApplication app)
@@ -26,6 +34,12 @@ internal sealed class TestBackend : IAsyncDisposable
     public string Url { get; private set; } = "";
 
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>Completes once a request to <see cref="HoldPath"/> has arrived and is being held.</summary>
+    public Task Holding => _holding.Task;
+
+    /// <summary>Lets every held request answer.</summary>
+    public void ReleaseHeld() => _release.TrySetResult();
 
     public static async Task<TestBackend> StartAsync(string name)
     {
@@ -45,16 +59,23 @@ internal sealed class TestBackend : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ReleaseHeld();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
 
-    private Task AnswerAsync(HttpContext context)
+    private async Task AnswerAsync(HttpContext context)
     {
         Interlocked.Increment(ref _requests);
         var headers = context.Request.Headers;
 
-        return context.Response.WriteAsync(
+        if (context.Request.Path == HoldPath)
+        {
+            _holding.TrySetResult();
+            await _release.Task;
+        }
+
+        await context.Response.WriteAsync(
             $"backend={Name}\n" +
             $"host={headers.Host}\n" +
             $"x-forwarded-for={headers["X-Forwarded-For"]}\n" +
