@@ -6,7 +6,8 @@
 #   bash bench/convergence/run.sh
 #
 # Berth: a local cluster of 3 nodes (deploy/local-cluster.sh, on ports of its own), samples/hello
-# deployed by git push, then per run `berth ps:scale hello web=30` until the control plane lists
+# deployed by git push with an app.json startup check that the port accepts (tried every second, like
+# the swarm service's health check below), then per run `berth ps:scale hello web=30` until the control plane lists
 # 30 instances in state running (the agent saw each port accept), watched by
 # Berth.Bench.Convergence (one ListInstances call every 100 ms over one gRPC channel).
 # Swarm: one more dockerd, started with the node engines' flags, as a single-node swarm, with two
@@ -272,6 +273,21 @@ wait_for() {
     done
 }
 
+# The app.json the benchmark adds to samples/hello: a startup check that the port accepts, tried
+# every second, the check Swarm's hello-hc service has; without it an instance counts as running
+# only after the 10 s settle time Berth gives an app without checks.
+write_app_json() {
+    cat >"$1/app.json" <<'EOF'
+{
+  "healthchecks": {
+    "web": [
+      { "type": "startup", "name": "port accepts", "listening": true, "attempts": 30, "wait": 1, "timeout": 1 }
+    ]
+  }
+}
+EOF
+}
+
 deploy_sample() {
     local repo="$STATE_DIR/sample-$APP"
 
@@ -279,6 +295,7 @@ deploy_sample() {
     berth apps:create "$APP" >&2
     mkdir -p "$repo"
     cp -a "$SRC_ROOT/samples/$APP/." "$repo/"
+    write_app_json "$repo"
     git -C "$repo" init -q -b main
     git -C "$repo" add -A
     git -C "$repo" -c user.name=bench -c user.email=bench@berth.invalid commit -q -m "$APP"

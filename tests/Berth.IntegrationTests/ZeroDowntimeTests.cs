@@ -90,6 +90,8 @@ public sealed class ZeroDowntimeTests(ClusterFixture cluster)
 
         Assert.True(push.ExitCode != 0, $"the push with a failing check was accepted:\n{push.All}");
         Assert.Contains("startup check 'status page' failed", push.Error);
+        Assert.Contains("last log lines:", push.Error);
+        Assert.Contains("booting two", push.Error);
         Assert.Contains("v1 keeps serving", push.Error);
         Assert.True(load.Failed == 0, $"{load.Failed} of {load.Sent} requests failed:\n" +
             string.Join("\n", load.Failures));

@@ -19,6 +19,7 @@ internal static class ScriptContainer
     /// <summary>The shell that runs scripts and the idle loop.</summary>
     public static readonly IList<string> Shell = ["/bin/sh", "-c"];
 
+    // Limitation: an image with neither an entrypoint nor a CMD gets this loop as its CMD after a predeploy commit.
     /// <summary>What the container runs while scripts execute in it.</summary>
     public const string IdleLoop = "while :; do sleep 3600; done";
 

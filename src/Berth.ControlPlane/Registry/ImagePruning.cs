@@ -43,6 +43,7 @@ public sealed partial class ImagePruning(
             }
         }
 
+        // Limitation: an agent not connected now keeps these images; the next prune does not name them again.
         var prune = new PruneImages();
         prune.Images.Add(removals.Select(r => r.Image).Distinct(StringComparer.Ordinal));
         foreach (var session in agents.Sessions)

@@ -270,7 +270,7 @@ public sealed class SqliteClusterStore : IClusterStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<ReleaseRecord>> ListReleasesAsync(string app, CancellationToken ct = default)
     {
-        // Limitation: releases are kept forever and listed whole; nothing prunes old releases or their images.
+        // Limitation: release records are kept forever and listed whole (only their images are pruned).
         await using var connection = Open();
         return await Query(
             connection,

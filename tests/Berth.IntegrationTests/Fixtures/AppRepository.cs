@@ -28,11 +28,11 @@ public sealed class AppRepository : IDisposable
         return repository;
     }
 
-    /// <summary>A Dockerfile whose page says <paramref name="mark"/>.</summary>
+    /// <summary>A Dockerfile whose page says <paramref name="mark"/>; its log starts with <c>booting MARK</c>.</summary>
     public static string WebDockerfile(string mark) => $$"""
         FROM berth-base/busybox:1
         ENV MARK={{mark}}
-        CMD ["sh", "-c", "mkdir -p /www && echo \"$MARK $DYNO on $BERTH_NODE greeting=$GREETING\" > /www/index.html && exec httpd -f -p \"$PORT\" -h /www"]
+        CMD ["sh", "-c", "echo \"booting $MARK\" && mkdir -p /www && echo \"$MARK $DYNO on $BERTH_NODE greeting=$GREETING\" > /www/index.html && exec httpd -f -p \"$PORT\" -h /www"]
 
         """;
 
