@@ -60,128 +60,33 @@ readonly SWARM_LISTEN="127.0.0.1:17277"
 readonly HC_SERVICE="hello-hc" HC_PORT_PREFIX=31
 readonly PLAIN_SERVICE="hello-plain" PLAIN_PORT_PREFIX=32
 
-# The cluster's settings, exported for every local-cluster.sh call.
-export BERTH_STATE_DIR="$STATE_DIR" BERTH_NODES=3 BERTH_REGISTRY_PORT=15100 BERTH_API_PORT="$API_PORT"
-export BERTH_GIT_PORT=17201 BERTH_EDGE_PORT=18180 BERTH_NODE_PORT_BASE=28000
-export BERTH_SAMPLE=0 BERTH_INSTALL_CLI=0 BERTH_BUILD=1
-export BERTH_CONFIG="$STATE_DIR/cli.json" GIT_TERMINAL_PROMPT=0
+# The cluster's ports, exported for every local-cluster.sh call; bench/lib.sh exports its other
+# settings (BERTH_STATE_DIR=$STATE_DIR, 3 nodes, ...) and sets TOKEN_FILE and SWARM_SOCKET.
+export BERTH_REGISTRY_PORT=15100 BERTH_API_PORT="$API_PORT" BERTH_GIT_PORT=17201 BERTH_EDGE_PORT=18180
+export BERTH_NODE_PORT_BASE=28000
 
-readonly TOKEN_FILE="$STATE_DIR/controlplane/token"
-readonly SWARM_SOCKET="$SWARM_DIR/docker.sock"
+# The rest of what bench/lib.sh needs (see its header).
+readonly SCRIPT_NAME="convergence"
+readonly SRC_COPY_TEMPLATE="/tmp/berth-conv-src.XXXXXX"
+readonly SWARM_NAMESPACE="berth-conv-swarm"
+readonly -a SWARM_SERVICES=("$HC_SERVICE" "$PLAIN_SERVICE")
+readonly -a SWARM_LOGS=()
 
-# Where Berth is built from and which commit that is; set by prepare_source.
-SRC_ROOT="$REPO_ROOT"
-SRC_COPY=""
-SRC_DESCRIPTION=""
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
+source "$SCRIPT_DIR/../lib.sh"
 
-CLUSTER_STARTED=0
-SWARM_STARTED=0
 WATCHER_PID=""
-IMAGE=""
-
-say() { printf 'convergence: %s\n' "$*" >&2; }
-fail() {
-    printf 'convergence: error: %s\n' "$*" >&2
-    exit 1
-}
-
-now_ms() { date +%s%3N; }
 
 # An RFC 3339 time (Docker's) in Unix milliseconds.
 to_ms() { date -d "$1" +%s%3N; }
-
-berth() { timeout 60 dotnet "$STATE_DIR/bin/cli/berth.dll" "$@"; }
-node_docker() {
-    local node="$1"
-    shift
-    timeout 60 docker -H "unix://$STATE_DIR/nodes/node-$node/docker.sock" "$@"
-}
-swarm_docker() { timeout 60 docker -H "unix://$SWARM_SOCKET" "$@"; }
-cluster() { bash "$SRC_ROOT/deploy/local-cluster.sh" "$@"; }
 
 # ---------------------------------------------------------------------------
 # Clean-up
 # ---------------------------------------------------------------------------
 
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM
-    set +e
-
+# Called first by cleanup (bench/lib.sh), the trap that stops everything else.
+stop_own_processes() {
     [[ -n "$WATCHER_PID" ]] && kill "$WATCHER_PID" 2>/dev/null
-    if ((SWARM_STARTED)); then
-        stop_swarm
-    fi
-    if ((CLUSTER_STARTED)); then
-        save_logs
-        say "stopping the Berth cluster (down --purge)"
-        cluster down --purge >&2
-        stop_strays
-    fi
-    [[ -n "$SRC_COPY" ]] && rm -rf "$SRC_COPY"
-    exit "$status"
-}
-
-save_logs() {
-    mkdir -p "$OUT_DIR/logs"
-    cp -a "$STATE_DIR/logs/." "$OUT_DIR/logs/" 2>/dev/null
-    [[ -f "$SWARM_DIR/dockerd.log" ]] && cp "$SWARM_DIR/dockerd.log" "$OUT_DIR/logs/swarm-dockerd.log"
-    say "logs copied to $OUT_DIR/logs"
-}
-
-# Processes running from this benchmark's state directory that no pid file names any more: one
-# that local-cluster.sh took for dead while it was still starting (see start_berth). Matched by
-# their command line, which holds the state directory, and stopped by pid.
-stray_pids() {
-    local dir pid
-    for dir in /proc/[0-9]*; do
-        pid="${dir#/proc/}"
-        [[ "$pid" != "$$" ]] || continue
-        if tr '\0' ' ' 2>/dev/null <"$dir/cmdline" | grep -qF -- "$STATE_DIR/bin/"; then
-            printf '%s\n' "$pid"
-        fi
-    done
-}
-
-stop_strays() {
-    local pid
-    for pid in $(stray_pids); do
-        say "stopping stray process $pid ($(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | cut -c1-80))"
-        kill -TERM "$pid" 2>/dev/null || continue
-        wait_for_exit "$pid" 20 || kill -KILL "$pid" 2>/dev/null
-    done
-    return 0
-}
-
-stop_swarm() {
-    local pid
-    say "removing the swarm service, leaving the swarm, stopping its dockerd"
-    swarm_docker service rm "$HC_SERVICE" "$PLAIN_SERVICE" >/dev/null 2>&1
-    swarm_docker swarm leave --force >/dev/null 2>&1
-
-    pid="$(cat "$SWARM_DIR/dockerd.pid" 2>/dev/null)"
-    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-        kill -TERM "$pid"
-        wait_for_exit "$pid" 40 || kill -KILL "$pid"
-    fi
-
-    # dockerd stops the containerd it started; one that outlived a killed dockerd is stopped here.
-    pid="$(cat "$SWARM_DIR/exec/containerd/containerd.pid" 2>/dev/null)"
-    if [[ -n "$pid" ]] && grep -qa "$SWARM_DIR/exec/containerd" "/proc/$pid/cmdline" 2>/dev/null; then
-        kill -TERM "$pid"
-        wait_for_exit "$pid" 15 || kill -KILL "$pid"
-    fi
-
-    findmnt -rn -o TARGET | grep -F "$SWARM_DIR/" | sort -r | xargs -r umount -l
-    rm -rf "$SWARM_DIR"
-}
-
-wait_for_exit() {
-    local pid="$1" deadline=$((SECONDS + $2))
-    while kill -0 "$pid" 2>/dev/null; do
-        ((SECONDS < deadline)) || return 1
-        sleep 0.2
-    done
 }
 
 # ---------------------------------------------------------------------------
@@ -189,15 +94,7 @@ wait_for_exit() {
 # ---------------------------------------------------------------------------
 
 check_prerequisites() {
-    [[ "$(id -u)" == "0" ]] || fail "run as root (it starts Docker engines)"
-    local tool
-    for tool in dockerd docker jq git curl dotnet findmnt; do
-        command -v "$tool" >/dev/null || fail "$tool is needed"
-    done
-    [[ ! -e "$SWARM_DIR" ]] || fail "$SWARM_DIR exists (a run that did not clean up?); remove it first"
-    [[ ! -e "$STATE_DIR" ]] || fail "$STATE_DIR exists; stop it with BERTH_STATE_DIR=$STATE_DIR" \
-        "deploy/local-cluster.sh down --purge"
-
+    check_host
     local slot prefix
     for prefix in "$HC_PORT_PREFIX" "$PLAIN_PORT_PREFIX"; do
         for slot in $(seq 1 "$REPLICAS"); do
@@ -209,68 +106,28 @@ check_prerequisites() {
     mkdir -p "$OUT_DIR"
 }
 
-port_in_use() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 slot_port() { printf '%s%03d' "$1" "$2"; }
 
-# The sources to build: a copy of the last commit (plus this benchmark's watcher, which may not be
-# committed yet), so that edits in progress in the working tree neither break nor change the run.
-prepare_source() {
-    local commit
-    commit="$(git -C "$REPO_ROOT" rev-parse --short HEAD)"
-
-    case "$SOURCE" in
-        head)
-            SRC_COPY="$(mktemp -d /tmp/berth-conv-src.XXXXXX)"
-            SRC_ROOT="$SRC_COPY"
-            git -C "$REPO_ROOT" archive HEAD | tar -x -C "$SRC_ROOT"
-            rm -rf "$SRC_ROOT/bench/convergence/Berth.Bench.Convergence"
-            mkdir -p "$SRC_ROOT/bench/convergence/Berth.Bench.Convergence"
-            cp "$SCRIPT_DIR"/Berth.Bench.Convergence/*.cs "$SCRIPT_DIR"/Berth.Bench.Convergence/*.csproj \
-                "$SRC_ROOT/bench/convergence/Berth.Bench.Convergence/"
-            SRC_DESCRIPTION="commit $commit"
-            ;;
-        worktree)
-            SRC_DESCRIPTION="commit $commit with the working tree's changes"
-            ;;
-        *) fail "BENCH_SOURCE must be head or worktree, not '$SOURCE'" ;;
-    esac
-    say "building Berth from $SRC_DESCRIPTION"
+# The watcher, which may not be committed yet, from the working tree into the copy of the last
+# commit that prepare_source made (none with BENCH_SOURCE=worktree).
+copy_watcher_source() {
+    [[ -n "$SRC_COPY" ]] || return 0
+    rm -rf "$SRC_ROOT/bench/convergence/Berth.Bench.Convergence"
+    mkdir -p "$SRC_ROOT/bench/convergence/Berth.Bench.Convergence"
+    cp "$SCRIPT_DIR"/Berth.Bench.Convergence/*.cs "$SCRIPT_DIR"/Berth.Bench.Convergence/*.csproj \
+        "$SRC_ROOT/bench/convergence/Berth.Bench.Convergence/"
 }
 
+# Starts the cluster (bench/lib.sh), builds the watcher into its state and logs the CLI in.
 start_berth() {
-    say "starting the Berth cluster in $STATE_DIR (dotnet publish of every part first)"
-    CLUSTER_STARTED=1
-
-    # Under load, local-cluster.sh can check a process it just launched before the process has
-    # exec'd, take it for dead and fail while it runs on; so one failed `up` is retried with the
-    # binaries already built, after stopping what the first attempt left.
-    if ! (cluster up >&2); then
-        say "local-cluster.sh up failed; stopping what it started and trying once more"
-        cluster down >&2 || true
-        stop_strays
-        (BERTH_BUILD=0 cluster up >&2) || fail "deploy/local-cluster.sh up failed twice; see $STATE_DIR/logs"
-    fi
+    start_cluster
 
     say "building the watcher (bench/convergence/Berth.Bench.Convergence)"
     dotnet publish "$SRC_ROOT/bench/convergence/Berth.Bench.Convergence" -c Release -o "$STATE_DIR/bin/convergence" \
         --nologo -v quiet >"$STATE_DIR/logs/build-convergence.log" 2>&1 ||
-        fail "building the watcher failed; see $STATE_DIR/logs/build-convergence.log"
+        fail "building the watcher failed; see $OUT_DIR/logs/build-convergence.log"
 
-    berth login "http://127.0.0.1:$API_PORT" --token-file "$TOKEN_FILE" >&2
-    wait_for "3 ready nodes" 90 three_nodes_ready
-}
-
-three_nodes_ready() { [[ "$(berth nodes:list | grep -cw ready)" == 3 ]]; }
-
-# Runs CHECK every half second until it succeeds, at most SECONDS.
-wait_for() {
-    local what="$1" seconds="$2" deadline
-    shift 2
-    deadline=$((SECONDS + seconds))
-    until "$@" >/dev/null 2>&1; do
-        ((SECONDS < deadline)) || fail "no $what within $seconds s"
-        sleep 0.5
-    done
+    log_in
 }
 
 # The app.json the benchmark adds to samples/hello: a startup check that the port accepts, tried
@@ -289,50 +146,14 @@ EOF
 }
 
 deploy_sample() {
-    local repo="$STATE_DIR/sample-$APP"
-
     say "deploying samples/$APP by git push"
-    berth apps:create "$APP" >&2
-    mkdir -p "$repo"
-    cp -a "$SRC_ROOT/samples/$APP/." "$repo/"
-    write_app_json "$repo"
-    git -C "$repo" init -q -b main
-    git -C "$repo" add -A
-    git -C "$repo" -c user.name=bench -c user.email=bench@berth.invalid commit -q -m "$APP"
-    (cd "$repo" && berth git:remote "$APP" >&2)
-    timeout 300 git -C "$repo" push -q berth main >&2 || fail "git push berth main failed"
-
+    push_app write_app_json
     watch_instances 1 "$OUT_DIR/deploy.timeline" || fail "$APP did not run after the push"
-    IMAGE="$(node_docker 1 ps --filter "label=berth.app=$APP" --format '{{.Image}}' | head -n 1)"
-    [[ -n "$IMAGE" ]] || IMAGE="$(node_docker 2 ps --filter "label=berth.app=$APP" --format '{{.Image}}' | head -n 1)"
-    [[ -n "$IMAGE" ]] || IMAGE="$(node_docker 3 ps --filter "label=berth.app=$APP" --format '{{.Image}}' | head -n 1)"
-    [[ -n "$IMAGE" ]] || fail "cannot find the image Berth runs for $APP"
-    say "Berth runs $IMAGE"
+    find_image
 }
 
 start_swarm() {
-    say "starting the swarm engine in $SWARM_DIR (the node engines' flags)"
-    mkdir -p "$SWARM_DIR/data" "$SWARM_DIR/exec"
-    echo '{}' >"$SWARM_DIR/daemon.json"
-    SWARM_STARTED=1
-    (
-        exec setsid dockerd \
-            --data-root "$SWARM_DIR/data" \
-            --exec-root "$SWARM_DIR/exec" \
-            -H "unix://$SWARM_SOCKET" \
-            --pidfile "$SWARM_DIR/dockerd.pid" \
-            --config-file "$SWARM_DIR/daemon.json" \
-            --containerd-namespace berth-conv-swarm \
-            --containerd-plugins-namespace berth-conv-swarm-plugins \
-            --bridge=none \
-            --iptables=false \
-            --ip6tables=false \
-            --userland-proxy=false \
-            </dev/null >"$SWARM_DIR/dockerd.log" 2>&1
-    ) &
-    wait_for "answer from the swarm engine" 90 swarm_docker info
-
-    swarm_docker swarm init --advertise-addr "$SWARM_LISTEN" --listen-addr "$SWARM_LISTEN" >/dev/null
+    start_swarm_engine
     # shellcheck disable=SC2016 # $PORT is for the health check's shell, in the container
     create_service "$HC_SERVICE" "$HC_PORT_PREFIX" \
         --health-cmd 'nc -w 1 127.0.0.1 $PORT -e true' \
@@ -548,10 +369,6 @@ plain_phases() { service_phases "$PLAIN_SERVICE" "$1"; }
 # Runs
 # ---------------------------------------------------------------------------
 
-RESULTS=""
-
-record() { RESULTS+="$*"$'\n'; }
-
 T_START=0
 T_CLI=0
 T_CONVERGED=0
@@ -625,9 +442,7 @@ report() {
     plain="$(system_median plain)"
     {
         echo "# Convergence benchmark: 1 -> $REPLICAS instances of samples/hello; times in ms from the scale command"
-        echo "# machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)," \
-            "$(uname -sr), dockerd $(swarm_docker version --format '{{.Server.Version}}' 2>/dev/null)," \
-            ".NET SDK $(dotnet --version)"
+        echo "# machine: $(machine_summary), .NET SDK $(dotnet --version)"
         echo "# $(lscpu | sed -n 's/^Model name: *//p'); Berth built from $SRC_DESCRIPTION"
         echo "# run 0 is the warm-up, left out of the medians"
         echo
@@ -654,6 +469,7 @@ main() {
     trap cleanup EXIT INT TERM
 
     prepare_source
+    copy_watcher_source
     start_berth
     deploy_sample
     start_swarm

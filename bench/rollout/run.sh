@@ -77,138 +77,43 @@ readonly SERVICE="hello-rollout"
 # A swarm task listens on 16<color><slot>, e.g. 16001 for slot 1 of color 0, 16101 of color 1.
 readonly SWARM_PORT_PREFIX=16
 
-# The cluster's settings, exported for every local-cluster.sh call.
-export BERTH_STATE_DIR="$STATE_DIR" BERTH_NODES=3 BERTH_REGISTRY_PORT=15400 BERTH_API_PORT="$API_PORT"
-export BERTH_GIT_PORT=17401 BERTH_EDGE_PORT="$EDGE_PORT" BERTH_NODE_PORT_BASE=3000
-export BERTH_SAMPLE=0 BERTH_INSTALL_CLI=0 BERTH_BUILD=1
-export BERTH_CONFIG="$STATE_DIR/cli.json" GIT_TERMINAL_PROMPT=0
+# The cluster's ports, exported for every local-cluster.sh call; bench/lib.sh exports its other
+# settings (BERTH_STATE_DIR=$STATE_DIR, 3 nodes, ...) and sets TOKEN_FILE and SWARM_SOCKET.
+export BERTH_REGISTRY_PORT=15400 BERTH_API_PORT="$API_PORT" BERTH_GIT_PORT=17401 BERTH_EDGE_PORT="$EDGE_PORT"
+export BERTH_NODE_PORT_BASE=3000
 
-readonly TOKEN_FILE="$STATE_DIR/controlplane/token"
-readonly SWARM_SOCKET="$SWARM_DIR/docker.sock"
+# The rest of what bench/lib.sh needs (see its header).
+readonly SCRIPT_NAME="rollout"
+readonly SRC_COPY_TEMPLATE="/tmp/berth-rollout-src.XXXXXX"
+readonly SWARM_NAMESPACE="berth-rollout-swarm"
+readonly -a SWARM_SERVICES=("$SERVICE")
+readonly -a SWARM_LOGS=(haproxy.log)
 
-SRC_ROOT="$REPO_ROOT"
-SRC_COPY=""
-SRC_DESCRIPTION=""
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
+source "$SCRIPT_DIR/../lib.sh"
 
-CLUSTER_STARTED=0
-SWARM_STARTED=0
 WRK_PID=""
 HAPROXY_PID=""
 WATCHDOG_PID=""
-IMAGE=""
 SWARM_COLOR=0
-
-say() { printf 'rollout: %s\n' "$*" >&2; }
-fail() {
-    printf 'rollout: error: %s\n' "$*" >&2
-    exit 1
-}
-
-now_ms() { date +%s%3N; }
-
-berth() { timeout 60 dotnet "$STATE_DIR/bin/cli/berth.dll" "$@"; }
-node_docker() {
-    local node="$1"
-    shift
-    timeout 60 docker -H "unix://$STATE_DIR/nodes/node-$node/docker.sock" "$@"
-}
-swarm_docker() { timeout 60 docker -H "unix://$SWARM_SOCKET" "$@"; }
-cluster() { bash "$SRC_ROOT/deploy/local-cluster.sh" "$@"; }
 
 # ---------------------------------------------------------------------------
 # Clean-up
 # ---------------------------------------------------------------------------
 
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM
-    set +e
-
+# Called first by cleanup (bench/lib.sh), the trap that stops everything else.
+stop_own_processes() {
     [[ -n "$WATCHDOG_PID" ]] && kill "$WATCHDOG_PID" 2>/dev/null
     [[ -n "$WRK_PID" ]] && kill -KILL "$WRK_PID" 2>/dev/null
     [[ -n "$HAPROXY_PID" ]] && kill -TERM "$HAPROXY_PID" 2>/dev/null
-    # The logs are copied first: stop_swarm deletes the swarm's directory, where some of them are.
-    ((CLUSTER_STARTED)) && save_logs
-    if ((SWARM_STARTED)); then
-        stop_swarm
-    fi
-    if ((CLUSTER_STARTED)); then
-        say "stopping the Berth cluster (down --purge)"
-        cluster down --purge >&2
-        stop_strays
-    fi
-    [[ -n "$SRC_COPY" ]] && rm -rf "$SRC_COPY"
-    exit "$status"
-}
-
-save_logs() {
-    mkdir -p "$OUT_DIR/logs"
-    cp -a "$STATE_DIR/logs/." "$OUT_DIR/logs/" 2>/dev/null
-    [[ -f "$SWARM_DIR/dockerd.log" ]] && cp "$SWARM_DIR/dockerd.log" "$OUT_DIR/logs/swarm-dockerd.log"
-    [[ -f "$SWARM_DIR/haproxy.log" ]] && cp "$SWARM_DIR/haproxy.log" "$OUT_DIR/logs/haproxy.log"
-    say "logs copied to $OUT_DIR/logs"
-}
-
-# Processes running from this benchmark's state directory that no pid file names any more (one
-# local-cluster.sh took for dead while it was still starting), matched by their command line and
-# stopped by pid.
-stray_pids() {
-    local dir pid
-    for dir in /proc/[0-9]*; do
-        pid="${dir#/proc/}"
-        [[ "$pid" != "$$" ]] || continue
-        if tr '\0' ' ' 2>/dev/null <"$dir/cmdline" | grep -qF -- "$STATE_DIR/bin/"; then
-            printf '%s\n' "$pid"
-        fi
-    done
-}
-
-stop_strays() {
-    local pid
-    for pid in $(stray_pids); do
-        say "stopping stray process $pid ($(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | cut -c1-80))"
-        kill -TERM "$pid" 2>/dev/null || continue
-        wait_for_exit "$pid" 20 || kill -KILL "$pid" 2>/dev/null
-    done
-    return 0
-}
-
-stop_swarm() {
-    local pid
-    say "removing the swarm service, leaving the swarm, stopping its dockerd"
-    swarm_docker service rm "$SERVICE" >/dev/null 2>&1
-    swarm_docker swarm leave --force >/dev/null 2>&1
-
-    pid="$(cat "$SWARM_DIR/dockerd.pid" 2>/dev/null)"
-    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-        kill -TERM "$pid"
-        wait_for_exit "$pid" 40 || kill -KILL "$pid"
-    fi
-
-    # dockerd stops the containerd it started; one that outlived a killed dockerd is stopped here.
-    pid="$(cat "$SWARM_DIR/exec/containerd/containerd.pid" 2>/dev/null)"
-    if [[ -n "$pid" ]] && grep -qa "$SWARM_DIR/exec/containerd" "/proc/$pid/cmdline" 2>/dev/null; then
-        kill -TERM "$pid"
-        wait_for_exit "$pid" 15 || kill -KILL "$pid"
-    fi
-
-    findmnt -rn -o TARGET | grep -F "$SWARM_DIR/" | sort -r | xargs -r umount -l
-    rm -rf "$SWARM_DIR"
-}
-
-wait_for_exit() {
-    local pid="$1" deadline=$((SECONDS + $2))
-    while kill -0 "$pid" 2>/dev/null; do
-        ((SECONDS < deadline)) || return 1
-        sleep 0.2
-    done
 }
 
 # Stops the whole script (and so cleans up) once MAX_SECONDS have passed.
 start_watchdog() {
     (
         sleep "$MAX_SECONDS"
-        printf 'rollout: error: still running after %s s (BENCH_MAX_SECONDS); stopping\n' "$MAX_SECONDS" >&2
+        printf '%s: error: still running after %s s (BENCH_MAX_SECONDS); stopping\n' "$SCRIPT_NAME" \
+            "$MAX_SECONDS" >&2
         kill -TERM $$
     ) &
     WATCHDOG_PID=$!
@@ -219,18 +124,10 @@ start_watchdog() {
 # ---------------------------------------------------------------------------
 
 check_prerequisites() {
-    [[ "$(id -u)" == "0" ]] || fail "run as root (it starts Docker engines)"
+    check_host
     [[ "$INSTANCES" =~ ^[1-9][0-9]?$ ]] || fail "BENCH_INSTANCES must be 1 to 99, not '$INSTANCES'"
     [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || fail "BENCH_RUNS must be a whole number of at least 1, not '$RUNS'"
-    local tool
-    for tool in dockerd docker jq git curl dotnet findmnt; do
-        command -v "$tool" >/dev/null || fail "$tool is needed"
-    done
     install_missing wrk haproxy
-
-    [[ ! -e "$SWARM_DIR" ]] || fail "$SWARM_DIR exists (a run that did not clean up?); remove it first"
-    [[ ! -e "$STATE_DIR" ]] || fail "$STATE_DIR exists; stop it with BERTH_STATE_DIR=$STATE_DIR" \
-        "deploy/local-cluster.sh down --purge"
 
     local port
     for port in $(all_swarm_ports) "$HAPROXY_PORT" "${SWARM_LISTEN#*:}"; do
@@ -252,8 +149,6 @@ install_missing() {
         fail "could not install ${missing[*]}; install them and run again"
 }
 
-port_in_use() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
-
 swarm_port() { printf '%s%s%02d' "$SWARM_PORT_PREFIX" "$1" "$2"; }
 
 all_swarm_ports() {
@@ -263,57 +158,6 @@ all_swarm_ports() {
             swarm_port "$color" "$slot"
             echo
         done
-    done
-}
-
-# The sources to build: a copy of the last commit, so that edits in progress in the working tree
-# neither break nor change the run; or the working tree itself.
-prepare_source() {
-    local commit
-    commit="$(git -C "$REPO_ROOT" rev-parse --short HEAD)"
-
-    case "$SOURCE" in
-        head)
-            SRC_COPY="$(mktemp -d /tmp/berth-rollout-src.XXXXXX)"
-            SRC_ROOT="$SRC_COPY"
-            git -C "$REPO_ROOT" archive HEAD | tar -x -C "$SRC_ROOT"
-            SRC_DESCRIPTION="commit $commit"
-            ;;
-        worktree)
-            SRC_DESCRIPTION="commit $commit with the working tree's changes"
-            ;;
-        *) fail "BENCH_SOURCE must be head or worktree, not '$SOURCE'" ;;
-    esac
-    say "building Berth from $SRC_DESCRIPTION"
-}
-
-start_berth() {
-    say "starting the Berth cluster in $STATE_DIR (dotnet publish of every part first)"
-    CLUSTER_STARTED=1
-
-    # Under load, local-cluster.sh can take a process it just launched for dead before it has
-    # exec'd; so one failed `up` is retried with the binaries already built.
-    if ! (cluster up >&2); then
-        say "local-cluster.sh up failed; stopping what it started and trying once more"
-        cluster down >&2 || true
-        stop_strays
-        (BERTH_BUILD=0 cluster up >&2) || fail "deploy/local-cluster.sh up failed twice; see $STATE_DIR/logs"
-    fi
-
-    berth login "http://127.0.0.1:$API_PORT" --token-file "$TOKEN_FILE" >&2
-    wait_for "3 ready nodes" 90 three_nodes_ready
-}
-
-three_nodes_ready() { [[ "$(berth nodes:list | grep -cw ready)" == 3 ]]; }
-
-# Runs CHECK every half second until it succeeds, at most SECONDS.
-wait_for() {
-    local what="$1" seconds="$2" deadline
-    shift 2
-    deadline=$((SECONDS + seconds))
-    until "$@" >/dev/null 2>&1; do
-        ((SECONDS < deadline)) || fail "no $what within $seconds s"
-        sleep 0.5
     done
 }
 
@@ -341,18 +185,8 @@ EOF
 }
 
 deploy_app() {
-    local repo="$STATE_DIR/sample-$APP"
-
     say "deploying samples/$APP (with an app.json health check) by git push"
-    berth apps:create "$APP" >&2
-    mkdir -p "$repo"
-    cp -a "$SRC_ROOT/samples/$APP/." "$repo/"
-    write_app_json "$repo"
-    git -C "$repo" init -q -b main
-    git -C "$repo" add -A
-    git -C "$repo" -c user.name=bench -c user.email=bench@berth.invalid commit -q -m "$APP"
-    (cd "$repo" && berth git:remote "$APP" >&2)
-    timeout 300 git -C "$repo" push -q berth main >&2 || fail "git push berth main failed"
+    push_app write_app_json
 
     say "scaling $APP to $INSTANCES web instances"
     berth ps:scale "$APP" "web=$INSTANCES" >&2
@@ -360,17 +194,7 @@ deploy_app() {
     wait_for "answer from $APP through the edge" 60 \
         curl -fsS --max-time 3 -H "Host: $APP.localhost" "http://127.0.0.1:$EDGE_PORT/"
 
-    IMAGE="$(berth_containers --format '{{.Image}}' | awk 'NR == 1')"
-    [[ -n "$IMAGE" ]] || fail "cannot find the image Berth runs for $APP"
-    say "Berth runs $IMAGE"
-}
-
-# `docker ps` on every node engine for the app's running containers, with ARGS (e.g. --format).
-berth_containers() {
-    local node
-    for node in 1 2 3; do
-        node_docker "$node" ps --filter "label=berth.app=$APP" "$@"
-    done
+    find_image
 }
 
 berth_releases() { berth_containers --format '{{.Label "berth.release"}}'; }
@@ -385,28 +209,7 @@ berth_one_release_running() {
 }
 
 start_swarm() {
-    say "starting the swarm engine in $SWARM_DIR (the node engines' flags)"
-    mkdir -p "$SWARM_DIR/data" "$SWARM_DIR/exec"
-    echo '{}' >"$SWARM_DIR/daemon.json"
-    SWARM_STARTED=1
-    (
-        exec setsid dockerd \
-            --data-root "$SWARM_DIR/data" \
-            --exec-root "$SWARM_DIR/exec" \
-            -H "unix://$SWARM_SOCKET" \
-            --pidfile "$SWARM_DIR/dockerd.pid" \
-            --config-file "$SWARM_DIR/daemon.json" \
-            --containerd-namespace berth-rollout-swarm \
-            --containerd-plugins-namespace berth-rollout-swarm-plugins \
-            --bridge=none \
-            --iptables=false \
-            --ip6tables=false \
-            --userland-proxy=false \
-            </dev/null >"$SWARM_DIR/dockerd.log" 2>&1
-    ) &
-    wait_for "answer from the swarm engine" 90 swarm_docker info
-
-    swarm_docker swarm init --advertise-addr "$SWARM_LISTEN" --listen-addr "$SWARM_LISTEN" >/dev/null
+    start_swarm_engine
     create_service
 }
 
@@ -597,10 +400,6 @@ rollout_swarm() {
     T_DONE="$(now_ms)"
 }
 
-RESULTS=""
-
-record() { RESULTS+="$*"$'\n'; }
-
 # One rollout of SYSTEM (berth or swarm) under load.
 measure() {
     local system="$1" run="$2" load output figures requests rps errors non2xx p99
@@ -651,9 +450,8 @@ report() {
     {
         echo "# Rollout benchmark: $INSTANCES web instances of samples/hello replaced one at a time under load"
         echo "# wrk: $WRK_THREADS threads, $WRK_CONNECTIONS connections, $WRK_DELAY_MS ms pause after each answer"
-        echo "# machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)," \
-            "$(uname -sr), dockerd $(swarm_docker version --format '{{.Server.Version}}' 2>/dev/null)," \
-            "$(haproxy -v | awk 'NR == 1 { print $1, $2, $3 }'), .NET SDK $(dotnet --version)"
+        echo "# machine: $(machine_summary), $(haproxy -v | awk 'NR == 1 { print $1, $2, $3 }')," \
+            ".NET SDK $(dotnet --version)"
         echo "# Berth built from $SRC_DESCRIPTION; run 0 is the warm-up, left out of the medians and totals"
         echo
         echo "| system | run | load avg | rollout ms | command ms | requests | req/s | socket errors | non-2xx |" \
@@ -679,7 +477,8 @@ main() {
     start_watchdog
 
     prepare_source
-    start_berth
+    start_cluster
+    log_in
     deploy_app
     start_swarm
     start_haproxy
