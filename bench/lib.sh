@@ -60,7 +60,7 @@ fail() {
 
 now_ms() { date +%s%3N; }
 
-berth() { timeout 60 dotnet "$STATE_DIR/bin/cli/berth.dll" "$@"; }
+berth() { timeout 60 "$STATE_DIR/bin/cli/berth" "$@"; }
 node_docker() {
     local node="$1"
     shift

@@ -363,7 +363,7 @@ rollout_berth() {
     old="$(berth_releases | awk 'NR == 1')"
 
     T_START="$(now_ms)"
-    timeout "$TIMEOUT" dotnet "$STATE_DIR/bin/cli/berth.dll" config:set "$APP" "BENCH_RUN=$run" \
+    timeout "$TIMEOUT" "$STATE_DIR/bin/cli/berth" config:set "$APP" "BENCH_RUN=$run" \
         >"$OUT_DIR/berth-$run-config-set.txt" 2>&1 &
     cli_pid=$!
 

@@ -8,7 +8,7 @@ namespace Berth.Cli;
 /// <param name="HomeDirectory">The user's home directory.</param>
 /// <param name="WorkingDirectory">The directory the command was started in.</param>
 /// <param name="ProcessPath">The executable of this process (the dotnet host when run as a dll).</param>
-/// <param name="AssemblyPath">The path of berth.dll.</param>
+/// <param name="AssemblyPath">The path of berth.dll, which the dotnet host runs (unused by a native build).</param>
 internal sealed record CliEnvironment(
     Func<string, string?> GetVariable,
     string HomeDirectory,
@@ -22,7 +22,7 @@ internal sealed record CliEnvironment(
         Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
         Environment.CurrentDirectory,
         Environment.ProcessPath,
-        typeof(CliEnvironment).Assembly.Location);
+        Path.Combine(AppContext.BaseDirectory, "berth.dll"));
 
     /// <summary>The value of <paramref name="name"/>, or null when it is unset or empty.</summary>
     public string? Variable(string name)

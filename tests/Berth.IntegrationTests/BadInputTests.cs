@@ -103,8 +103,8 @@ public sealed class BadInputTests(ClusterFixture cluster)
         var environment = new Dictionary<string, string>(cluster.CliEnvironment) { ["BERTH_TOKEN"] = "wrong-token" };
 
         var result = await Command.RunAsync(
-            "dotnet",
-            [Path.Combine(cluster.StateDirectory, "bin", "cli", "berth.dll"), "apps:list"],
+            cluster.CliPath,
+            ["apps:list"],
             TimeSpan.FromMinutes(1),
             environment: environment);
 

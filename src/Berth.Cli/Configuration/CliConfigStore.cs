@@ -11,8 +11,6 @@ internal sealed class CliConfigStore
     private const UnixFileMode OwnerOnlyDirectory =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
-
     /// <summary>Creates a store for the file at <paramref name="path"/>.</summary>
     public CliConfigStore(string path)
     {
@@ -52,7 +50,7 @@ internal sealed class CliConfigStore
         var temporary = System.IO.Path.Combine(directory, $".cli.json.{Guid.NewGuid():N}.tmp");
         try
         {
-            WritePrivate(temporary, JsonSerializer.Serialize(config, JsonOptions));
+            WritePrivate(temporary, JsonSerializer.Serialize(config, CliConfigJson.Default.CliConfig));
             File.Move(temporary, Path, overwrite: true);
             SetOwnerOnly(Path);
         }
@@ -66,7 +64,7 @@ internal sealed class CliConfigStore
     {
         try
         {
-            return JsonSerializer.Deserialize<CliConfig>(json);
+            return JsonSerializer.Deserialize(json, CliConfigJson.Default.CliConfig);
         }
         catch (JsonException exception)
         {

@@ -88,14 +88,17 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The test cluster's berth CLI: the native executable local-cluster.sh built.</summary>
+    public string CliPath => Path.Combine(StateDirectory, "bin", "cli", "berth");
+
     /// <summary>Runs the berth CLI of the test cluster.</summary>
     public Task<CommandResult> BerthAsync(params string[] arguments) => BerthInAsync(null, arguments);
 
     /// <summary>Runs the berth CLI in <paramref name="directory"/>.</summary>
     public Task<CommandResult> BerthInAsync(string? directory, params string[] arguments) =>
         Command.RunAsync(
-            "dotnet",
-            [Path.Combine(StateDirectory, "bin", "cli", "berth.dll"), .. arguments],
+            CliPath,
+            arguments,
             TimeSpan.FromMinutes(5),
             directory,
             CliEnvironment);
