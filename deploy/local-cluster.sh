@@ -429,12 +429,9 @@ publish() {
     local project="$1" folder="$2" log="$LOG_DIR/build-$2.log"
 
     say "building $project into $BIN_DIR/$folder"
-    # ReadyToRun: compiled ahead of time, so each process starts without waiting for the JIT. The
-    # CLI's project asks for native AOT instead (clang links it), which starts each `berth` command
-    # in about 10 ms.
-    local mode=(--self-contained false -p:PublishReadyToRun=true)
-    [[ "$project" != Berth.Cli ]] || mode=()
-    if ! dotnet publish "$REPO_ROOT/src/$project" -c Release -o "$BIN_DIR/$folder" -r linux-x64 "${mode[@]}" \
+    # Each project says how it is compiled ahead of time: the CLI as a native executable (clang
+    # links it), the services ReadyToRun on the shared .NET runtime.
+    if ! dotnet publish "$REPO_ROOT/src/$project" -c Release -o "$BIN_DIR/$folder" -r linux-x64 \
         --nologo -v quiet -clp:NoSummary >"$log" 2>&1; then
         local errors
         errors="$(grep -E ': error ' "$log" | sed -E 's/ \[[^]]*\]$//' | sort -u | head -n 40)" || true

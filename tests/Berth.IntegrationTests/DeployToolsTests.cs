@@ -165,7 +165,9 @@ public sealed class DeployToolsTests(ClusterFixture cluster)
         }
     }
 
-    /// <summary>Runs a command that must fail naming <paramref name="reason"/>; the app's release is unchanged.</summary>
+    /// <summary>
+    /// Runs a command that must fail naming <paramref name="reason"/>; the app's release is unchanged.
+    /// </summary>
     private async Task AssertRefusedAsync(string app, string reason, params string[] arguments)
     {
         var before = (await cluster.Apps.GetAppAsync(new AppRequest { App = app })).CurrentRelease;

@@ -61,8 +61,8 @@ internal sealed record DeploySource(string? Image, byte[]? Tar, string Descripti
             if (!BuildContext.HasDockerfile(tar))
             {
                 throw new CliException(
-                    $"{path} holds no Dockerfile at its root; Berth builds apps from a Dockerfile: add one at the top " +
-                    "of the tar");
+                    $"{path} holds no Dockerfile at its root; Berth builds apps from a Dockerfile: " +
+                    "add one at the top of the tar");
             }
         }
         else

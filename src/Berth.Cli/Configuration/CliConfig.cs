@@ -14,7 +14,9 @@ internal sealed record CliConfig(
     [property: JsonPropertyName("token")] string Token,
     [property: JsonPropertyName("gitBaseUrl")] string? GitBaseUrl = null);
 
-/// <summary>The JSON contract of <see cref="CliConfig"/>, generated at build time so the CLI needs no reflection.</summary>
+/// <summary>
+/// The JSON contract of <see cref="CliConfig"/>, generated at build time so the CLI needs no reflection.
+/// </summary>
 [JsonSourceGenerationOptions(WriteIndented = true)]
 [JsonSerializable(typeof(CliConfig))]
 internal sealed partial class CliConfigJson : JsonSerializerContext;

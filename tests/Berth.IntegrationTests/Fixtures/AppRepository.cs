@@ -28,7 +28,9 @@ public sealed class AppRepository : IDisposable
         return repository;
     }
 
-    /// <summary>A Dockerfile whose page says <paramref name="mark"/>; its log starts with <c>booting MARK</c>.</summary>
+    /// <summary>
+    /// A Dockerfile whose page says <paramref name="mark"/>; its log starts with <c>booting MARK</c>.
+    /// </summary>
     public static string WebDockerfile(string mark) => $$"""
         FROM berth-base/busybox:1
         ENV MARK={{mark}}
