@@ -43,6 +43,7 @@ internal static class AgentServices
         services.AddSingleton<ImagePusher>();
         services.AddSingleton<PullJob>();
         services.AddSingleton<ScriptJob>();
+        services.AddSingleton<ImageFiles>();
         services.AddSingleton<ImagePruner>();
         services.AddSingleton<AssignedContainers>();
         services.AddSingleton<RestartLedger>();

@@ -80,8 +80,8 @@ internal static class EventIds
     /// <summary>A build's temporary context file could not be deleted.</summary>
     public const int BuildContextNotDeleted = 2503;
 
-    /// <summary>A script's container could not be removed after the script ran.</summary>
-    public const int ScriptContainerNotRemoved = 2504;
+    /// <summary>A job's container (a script's, or one an image's files were read from) could not be removed.</summary>
+    public const int JobContainerNotRemoved = 2504;
 
     /// <summary>An image of a release the cluster no longer keeps was removed.</summary>
     public const int ImageRemoved = 2510;

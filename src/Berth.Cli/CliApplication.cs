@@ -50,10 +50,11 @@ internal sealed class CliApplication
     /// <summary>The application wired to the real console, environment, network and git.</summary>
     public static CliApplication CreateDefault()
     {
+        var environment = CliEnvironment.FromProcess();
         var context = new CliContext(
             SpectreConsoleOutput.ForProcessConsole(),
-            CliEnvironment.FromProcess(),
-            new GrpcBerthApiFactory(TimeProvider.System, CallTimeout),
+            environment,
+            new GrpcBerthApiFactory(TimeProvider.System, CallTimeout, environment.Actor),
             new GitProcessRunner(),
             Console.In,
             TimeProvider.System);

@@ -51,6 +51,30 @@ public sealed class DeployToolsTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task ProcfileAndAppJsonInTheImagesWorkingDirectory_DefineTheRelease_ForTarAndImage()
+    {
+        const string app = "workdir";
+        (await cluster.BerthAsync("apps:create", app)).EnsureSuccess("apps:create");
+        var directory = await ImageFilesTreeAsync(app, "web: httpd -f -p $PORT -h /srv/www\nworker: sleep 3600\n");
+
+        var tar = (await cluster.BerthAsync("deploy", app, "--tar", directory)).EnsureSuccess("deploy --tar");
+        Assert.Contains("Procfile read from the image's working directory /srv", tar.Error + tar.Output);
+        Assert.StartsWith("from the workdir", (await cluster.GetThroughEdgeAsync($"{app}.localhost")).Body);
+        await AssertRunningTypesAsync(app);
+
+        const string copy = "workdir-copy";
+        (await cluster.BerthAsync("apps:create", copy)).EnsureSuccess("apps:create");
+        var image = (await cluster.Apps.GetReleaseAsync(new ReleaseRequest { App = app, Version = 1 })).Image;
+        (await cluster.BerthAsync("deploy", copy, "--image", image)).EnsureSuccess("deploy --image");
+        await AssertRunningTypesAsync(copy);
+
+        var bad = await ImageFilesTreeAsync("workdir-bad", "web httpd\n");
+        const string reason = "in the image's working directory /srv: Procfile line 1";
+        await AssertRefusedAsync(app, reason, "deploy", app, "--tar", bad);
+        Assert.Equal(["web", "worker"], await RunningTypesAsync(app));
+    }
+
+    [Fact]
     public async Task PredeployAndPostdeploy_RunOnceWithTheConfig_AndAFailingPredeployChangesNothing()
     {
         const string app = "scripted";
@@ -151,6 +175,34 @@ public sealed class DeployToolsTests(ClusterFixture cluster)
         Assert.Contains("v2", rollback.Output);
         Assert.StartsWith("kept2 ", (await cluster.GetThroughEdgeAsync($"{app}.localhost")).Body);
     }
+
+    /// <summary>
+    /// A build directory whose Dockerfile copies a Procfile and an app.json (worker quantity 1)
+    /// into the image's working directory, /srv; the tree's root has neither.
+    /// </summary>
+    private async Task<string> ImageFilesTreeAsync(string name, string procfile)
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(cluster.StateDirectory, "tar-" + name)).FullName;
+        var files = Directory.CreateDirectory(Path.Combine(directory, "files", "www")).Parent!.FullName;
+        const string dockerfile = "FROM berth-base/busybox:1\nWORKDIR /srv\nCOPY files/ /srv/\n";
+        const string appJson = """{ "formation": { "worker": { "quantity": 1 } } }""";
+        await File.WriteAllTextAsync(Path.Combine(directory, "Dockerfile"), dockerfile);
+        await File.WriteAllTextAsync(Path.Combine(files, "Procfile"), procfile);
+        await File.WriteAllTextAsync(Path.Combine(files, "app.json"), appJson);
+        await File.WriteAllTextAsync(Path.Combine(files, "www", "index.html"), "from the workdir\n");
+        return directory;
+    }
+
+    private async Task<IReadOnlyList<string>> RunningTypesAsync(string app) =>
+        (await cluster.Apps.ListInstancesAsync(new AppRequest { App = app })).Instances
+            .Where(i => i.State == "running")
+            .Select(i => i.Process)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>A deploy returns once every instance of the release runs, so both types run now.</summary>
+    private async Task AssertRunningTypesAsync(string app) =>
+        Assert.Equal(["web", "worker"], await RunningTypesAsync(app));
 
     private static string Scripts(string predeploy, string postdeploy) => $$"""
         { "scripts": { "dokku": { "predeploy": "{{predeploy}}", "postdeploy": "{{postdeploy}}" } } }

@@ -49,6 +49,9 @@ public sealed class ReleasesTests(ClusterFixture cluster)
         var (v1, v3) = (await ReleaseAsync(app, 1), await ReleaseAsync(app, 3));
         Assert.Equal((v1.Image, v1.Digest, v1.GitRevision), (v3.Image, v3.Digest, v3.GitRevision));
         Assert.Equal(v1.ConfigVersion, v3.ConfigVersion);
+        var actor = $"{Environment.UserName}@{Environment.MachineName}";
+        Assert.Equal((actor, actor), (v1.CreatedBy, v3.CreatedBy)); // a git push, then a CLI call
+        Assert.Contains($"Created by:     {actor}", info.Output);
 
         await repository.CommitDockerfileAsync(
             "FROM berth-base/busybox:1\nCMD [\"sh\", \"-c\", \"exit 1\"]\n",

@@ -11,9 +11,10 @@ namespace Berth.Agent.Builds;
 /// <summary>
 /// Runs build commands: fetches the build context from the control plane into a temporary
 /// file, builds it with Docker (output streamed back as build log lines), pushes the image to
-/// the registry and reports the result with the pushed digest. The same command may instead
-/// ask for a pull (<see cref="PullJob"/>) or a script run (<see cref="ScriptJob"/>); each is
-/// answered the same way. Jobs run alongside reconciles.
+/// the registry and reports the result with the pushed digest, and the files asked for from
+/// the image (<see cref="ImageFiles"/>). The same command may instead ask for a pull
+/// (<see cref="PullJob"/>) or a script run (<see cref="ScriptJob"/>); each is answered the same
+/// way. Jobs run alongside reconciles.
 /// </summary>
 internal sealed partial class BuildRunner(
     ControlPlaneClient client,
@@ -22,6 +23,7 @@ internal sealed partial class BuildRunner(
     ImagePusher pusher,
     PullJob pulls,
     ScriptJob scripts,
+    ImageFiles files,
     ILogger<BuildRunner> logger)
 {
     /// <summary>The Dockerfile's name at the root of the build context.</summary>
@@ -48,6 +50,16 @@ internal sealed partial class BuildRunner(
                 BuildJobKind.Script => await scripts.RunAsync(command, OnLines, stoppingToken),
                 _ => await BuildAndPushAsync(command, stoppingToken),
             };
+            if (kind != BuildJobKind.Script && command.ReadFiles.Count > 0)
+            {
+                var found = await files.ReadAsync(command.Image, command.ReadFiles, command.BuildId, stoppingToken);
+                result.FilesDirectory = found.Directory;
+                foreach (var (name, text) in found.Files)
+                {
+                    result.Files[name] = text;
+                }
+            }
+
             result.Ok = true;
             Log.Succeeded(logger, command.BuildId, command.App, command.Image, result.Digest);
         }

@@ -52,7 +52,7 @@ internal sealed partial class ScriptJob(IDockerClient docker, ImagePusher pusher
         }
         finally
         {
-            await RemoveAsync(created.ID);
+            await JobContainer.RemoveAsync(docker, created.ID, logger);
         }
     }
 
@@ -86,25 +86,5 @@ internal sealed partial class ScriptJob(IDockerClient docker, ImagePusher pusher
         var inspected = await docker.Exec.InspectContainerExecAsync(exec.ID, token);
         return inspected.ExitCode
             ?? throw new DockerOperationException("the engine did not report the script's exit code");
-    }
-
-    private async Task RemoveAsync(string containerId)
-    {
-        try
-        {
-            var parameters = new ContainerRemoveParameters { Force = true };
-            await docker.Containers.RemoveContainerAsync(containerId, parameters, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is DockerApiException or HttpRequestException or IOException)
-        {
-            Log.ContainerNotRemoved(logger, containerId, DockerErrors.Describe(ex));
-        }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = EventIds.ScriptContainerNotRemoved, Level = LogLevel.Warning,
-            Message = "The script container {Container} could not be removed: {Reason}")]
-        public static partial void ContainerNotRemoved(ILogger logger, string container, string reason);
     }
 }

@@ -5,8 +5,8 @@ namespace Berth.Cli.Commands;
 
 /// <summary>
 /// The hidden <c>git-credential get|store|erase</c> command: git's credential helper protocol.
-/// <c>get</c> answers with user <c>berth</c> and the saved token; <c>store</c> and <c>erase</c>
-/// do nothing, since the token lives in the CLI config.
+/// <c>get</c> answers with the CLI's actor (<c>user@host</c>) as user name and the saved token;
+/// <c>store</c> and <c>erase</c> do nothing, since the token lives in the CLI config.
 /// </summary>
 internal static class GitCredentialCommand
 {
@@ -44,7 +44,8 @@ internal static class GitCredentialCommand
             return;
         }
 
-        context.Output.WriteLine($"username={GitRemoteConfigurer.UserName}");
+        // The user name tells the control plane who pushed; the token alone authenticates.
+        context.Output.WriteLine($"username={context.Environment.Actor}");
         context.Output.WriteLine($"password={settings.Token}");
     }
 }

@@ -14,7 +14,7 @@ internal static class ReleaseView
 {
     /// <summary>The columns of the <c>releases</c> table.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["version", "state", "description", "digest", "config", "created", "git revision"];
+        ["version", "state", "description", "digest", "config", "created", "by", "git revision"];
 
     /// <summary>The columns of the process type table of <c>releases:info</c>.</summary>
     public static IReadOnlyList<string> ProcessColumns { get; } = ["type", "command"];
@@ -31,6 +31,7 @@ internal static class ReleaseView
         ShortDigest(release.Digest),
         Formatting.Number(release.ConfigVersion),
         Created(release.CreatedAt),
+        Or(release.CreatedBy, "unknown"),
         ShortRevision(release.GitRevision),
     ];
 
@@ -44,6 +45,7 @@ internal static class ReleaseView
                 ("State", release.State),
                 ("Description", release.Description),
                 ("Created at", CreatedWithAge(release.CreatedAt, now)),
+                ("Created by", Or(release.CreatedBy, "unknown")),
                 ("Image", release.Image),
                 ("Digest", Or(release.Digest)),
                 ("Git revision", Or(release.GitRevision)),
@@ -65,6 +67,7 @@ internal static class ReleaseView
         ["digest"] = release.Digest,
         ["config_version"] = release.ConfigVersion,
         ["created_at"] = release.CreatedAt,
+        ["created_by"] = release.CreatedBy,
         ["git_revision"] = release.GitRevision,
         ["processes"] = JsonText.Strings(release.Processes),
         ["config_keys"] = JsonText.Array(release.ConfigKeys),
@@ -108,5 +111,5 @@ internal static class ReleaseView
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out var time) ? time : null;
     }
 
-    private static string Or(string text) => text.Length == 0 ? "none" : text;
+    private static string Or(string text, string empty = "none") => text.Length == 0 ? empty : text;
 }

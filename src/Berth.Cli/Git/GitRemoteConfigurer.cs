@@ -8,9 +8,6 @@ namespace Berth.Cli.Git;
 /// </summary>
 internal sealed class GitRemoteConfigurer
 {
-    /// <summary>The user name git sends with the token.</summary>
-    public const string UserName = "berth";
-
     private const int ConfigKeyNotFound = 5;
 
     private readonly IGitRunner git;
@@ -73,8 +70,6 @@ internal sealed class GitRemoteConfigurer
             request,
             ["config", "--local", "--add", $"{section}.helper", request.HelperCommand],
             cancellationToken);
-
-        await RunCheckedAsync(request, ["config", "--local", $"{section}.username", UserName], cancellationToken);
     }
 
     private async Task UnsetAllAsync(GitRemoteRequest request, string key, CancellationToken cancellationToken)

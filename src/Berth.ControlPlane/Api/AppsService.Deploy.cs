@@ -1,5 +1,6 @@
 using Berth.Contracts;
 using Berth.ControlPlane.Deployments;
+using Berth.ControlPlane.Security;
 using Grpc.Core;
 
 namespace Berth.ControlPlane.Api;
@@ -28,10 +29,17 @@ public sealed partial class AppsService
         var output = new StreamOutput(responseStream);
         var description = first.Description.Length > 0 ? first.Description : null;
 
+        var actor = Actor.Of(context);
         var result = first.Image.Length > 0
-            ? await deployments.DeployImageAsync(app.Name, first.Image, description, output, ct)
+            ? await deployments.DeployImageAsync(app.Name, first.Image, description, actor, output, ct)
             : await deployments.DeployBuildAsync(
-                app.Name, "", await ReadTarAsync(first, requestStream, ct), output, ct, description ?? "deploy --tar");
+                app.Name,
+                "",
+                await ReadTarAsync(first, requestStream, ct),
+                actor,
+                output,
+                ct,
+                description ?? "deploy --tar");
 
         await output.WriteAsync(new DeployOutput
         {

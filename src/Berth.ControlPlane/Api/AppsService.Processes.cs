@@ -1,5 +1,6 @@
 using Berth.Contracts;
 using Berth.ControlPlane.Deployments;
+using Berth.ControlPlane.Security;
 using Berth.Core.Processes;
 using Grpc.Core;
 
@@ -39,7 +40,8 @@ public sealed partial class AppsService
                 $"the app '{request.App}' has no process type '{process}'; `berth ps:report {request.App}` lists them");
         }
 
-        var result = await deployments.RestartAsync(request.App, process, new LogOutput(logger, request.App), ct);
+        var result = await deployments.RestartAsync(
+            request.App, process, Actor.Of(context), new LogOutput(logger, request.App), ct);
         return result.Succeeded ? await ReportAsync(request.App, ct) : throw ApiErrors.Precondition(result.Error);
     }
 
@@ -57,7 +59,7 @@ public sealed partial class AppsService
 
         var tar = await repositories.ArchiveAsync(app.Name, release.GitRevision, ct);
         var result = await deployments.DeployBuildAsync(
-            app.Name, release.GitRevision, tar, new LogOutput(logger, app.Name), ct);
+            app.Name, release.GitRevision, tar, Actor.Of(context), new LogOutput(logger, app.Name), ct);
         return result.Succeeded ? await ReportAsync(request.App, ct) : throw ApiErrors.Precondition(result.Error);
     }
 

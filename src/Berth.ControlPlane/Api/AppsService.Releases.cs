@@ -1,6 +1,7 @@
 using System.Globalization;
 using Berth.Contracts;
 using Berth.ControlPlane.Deployments;
+using Berth.ControlPlane.Security;
 using Berth.ControlPlane.Store;
 using Grpc.Core;
 
@@ -42,7 +43,7 @@ public sealed partial class AppsService
         }
 
         var (target, result) = await deployments.RollbackAsync(
-            app.Name, request.Version, new LogOutput(logger, app.Name), ct);
+            app.Name, request.Version, Actor.Of(context), new LogOutput(logger, app.Name), ct);
         if (!result.Succeeded)
         {
             throw ApiErrors.Precondition(result.Error);
@@ -92,6 +93,7 @@ public sealed partial class AppsService
             ConfigVersion = release.Config.Version,
             CreatedAt = release.CreatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
             GitRevision = release.GitRevision,
+            CreatedBy = release.CreatedBy,
         };
         info.Processes.Add(new Dictionary<string, string>(release.Processes));
         info.ConfigKeys.Add(release.Config.Values.Keys.Order(StringComparer.Ordinal));

@@ -4,6 +4,7 @@ using Berth.ControlPlane.Agents;
 using Berth.ControlPlane.Deployments;
 using Berth.ControlPlane.Git;
 using Berth.ControlPlane.Scheduling;
+using Berth.ControlPlane.Security;
 using Berth.ControlPlane.Store;
 using Berth.Core.Apps;
 using Berth.Core.Config;
@@ -107,7 +108,7 @@ public sealed partial class AppsService(
             throw ApiErrors.Invalid(errors);
         }
 
-        return await ChangeConfigAsync(request.App, request.Values, [], request.NoRestart, context.CancellationToken);
+        return await ChangeConfigAsync(request.App, request.Values, [], request.NoRestart, context);
     }
 
     /// <inheritdoc />
@@ -120,7 +121,7 @@ public sealed partial class AppsService(
         }
 
         return await ChangeConfigAsync(
-            request.App, new Dictionary<string, string>(), keys.Value!, request.NoRestart, context.CancellationToken);
+            request.App, new Dictionary<string, string>(), keys.Value!, request.NoRestart, context);
     }
 
     /// <inheritdoc />
@@ -245,14 +246,16 @@ public sealed partial class AppsService(
         IReadOnlyDictionary<string, string> set,
         IReadOnlyList<string> unset,
         bool noRestart,
-        CancellationToken ct)
+        ServerCallContext context)
     {
+        var ct = context.CancellationToken;
         await RequireAppAsync(app, ct);
         var output = new LogOutput(logger, app);
         var (config, result) = await deployments.ChangeConfigAsync(
             app,
             token => store.UpdateConfigAsync(app, set, unset, token),
             restart: !noRestart,
+            Actor.Of(context),
             output,
             ct);
         if (config is null)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Berth.Contracts;
 using Berth.ControlPlane.Agents;
+using Berth.ControlPlane.Deployments;
 using Berth.Core.Placement;
 
 namespace Berth.ControlPlane.Builds;
@@ -19,26 +20,39 @@ public sealed class BuildCoordinator(AgentRegistry agents, TimeProvider time)
 
     private readonly ConcurrentDictionary<string, PendingBuild> pending = new(StringComparer.Ordinal);
 
-    /// <summary>Builds <paramref name="context"/> into <paramref name="image"/> on some ready node.</summary>
+    /// <summary>
+    /// Builds <paramref name="context"/> into <paramref name="image"/> on some ready node; the
+    /// outcome carries the pushed digest and those of <paramref name="readFiles"/> the image's
+    /// working directory holds.
+    /// </summary>
     public Task<BuildOutcome> BuildAsync(
         string app,
         string image,
         byte[] context,
+        IEnumerable<string> readFiles,
         Func<string, Task> onLine,
         CancellationToken ct) =>
-        RunAsync(new BuildCommand { App = app, Image = image }, context, "Building", onLine, ct);
+        RunAsync(
+            new BuildCommand { App = app, Image = image, ReadFiles = { readFiles } }, context, "Building", onLine, ct);
 
     /// <summary>
     /// Pulls <paramref name="reference"/> on some ready node, tags it as <paramref name="image"/>
-    /// and pushes it; the outcome carries the pushed digest.
+    /// and pushes it; the outcome carries the pushed digest and those of
+    /// <paramref name="readFiles"/> the image's working directory holds.
     /// </summary>
     public Task<BuildOutcome> PullAsync(
         string app,
         string image,
         string reference,
+        IEnumerable<string> readFiles,
         Func<string, Task> onLine,
         CancellationToken ct) =>
-        RunAsync(new BuildCommand { App = app, Image = image, Pull = reference }, [], "Pulling", onLine, ct);
+        RunAsync(
+            new BuildCommand { App = app, Image = image, Pull = reference, ReadFiles = { readFiles } },
+            [],
+            "Pulling",
+            onLine,
+            ct);
 
     /// <summary>
     /// Runs <paramref name="script"/> once in a new container of <paramref name="image"/> on some
@@ -64,7 +78,8 @@ public sealed class BuildCoordinator(AgentRegistry agents, TimeProvider time)
     {
         if (pending.TryGetValue(result.BuildId, out var build))
         {
-            build.Finish(new BuildOutcome(result.Ok, result.Digest, result.Error, node));
+            var files = new FilesInImage(result.FilesDirectory, result.Files.ToDictionary(StringComparer.Ordinal));
+            build.Finish(new BuildOutcome(result.Ok, result.Digest, result.Error, node) { Files = files });
         }
     }
 

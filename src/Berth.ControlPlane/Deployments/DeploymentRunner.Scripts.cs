@@ -14,7 +14,7 @@ public sealed partial class DeploymentRunner
     private async Task<DeploymentResult> ReleaseAsync(
         string app,
         MadeImage made,
-        PushedManifest manifest,
+        ReleaseManifest manifest,
         IDeploymentOutput output,
         CancellationToken ct)
     {
@@ -39,6 +39,7 @@ public sealed partial class DeploymentRunner
             config,
             made.GitRevision,
             made.Description,
+            made.CreatedBy,
             manifest.Processes,
             manifest.Sources,
             ct);

@@ -3,11 +3,13 @@ using Berth.ControlPlane.Builds;
 using Berth.ControlPlane.Registry;
 using Berth.ControlPlane.Routing;
 using Berth.ControlPlane.Scheduling;
+using Berth.ControlPlane.Security;
 using Berth.ControlPlane.Store;
 using Berth.Core.AppJson;
 using Berth.Core.Builds;
 using Berth.Core.Placement;
 using Berth.Core.Processes;
+using Berth.Core.Validation;
 
 namespace Berth.ControlPlane.Deployments;
 
@@ -46,6 +48,7 @@ public sealed partial class DeploymentRunner(
     /// <param name="app">The app.</param>
     /// <param name="gitRevision">The pushed commit; empty for a tar deployed without git.</param>
     /// <param name="context">The tar of the tree to build.</param>
+    /// <param name="actor">Who asked for it (<see cref="Actor"/>).</param>
     /// <param name="output">Where progress goes.</param>
     /// <param name="ct">Cancels the deployment.</param>
     /// <param name="description">What the release says made it; "deploy REV" when null.</param>
@@ -53,6 +56,7 @@ public sealed partial class DeploymentRunner(
         string app,
         string gitRevision,
         byte[] context,
+        string actor,
         IDeploymentOutput output,
         CancellationToken ct,
         string? description = null)
@@ -68,35 +72,46 @@ public sealed partial class DeploymentRunner(
             return DeploymentResult.Failed(BuildContext.MissingDockerfile);
         }
 
-        var manifest = PushedManifest.Read(context);
-        if (!manifest.IsValid)
+        var tree = ReleaseManifest.InTree(context);
+        var pushed = ReleaseManifest.Read(tree, FilesInImage.None);
+        if (!pushed.IsValid)
         {
-            return DeploymentResult.Failed(string.Join(" ", manifest.Errors));
+            return DeploymentResult.Failed(string.Join(" ", pushed.Errors));
         }
 
         var image = $"{options.Registry}/{app}:v{await store.NextReleaseNumberAsync(app, ct)}";
         var source = gitRevision.Length > 0 ? Short(gitRevision) : "the uploaded build context";
         await output.WriteLineAsync($"-----> Building {app} from {source}");
-        var build = await builds.BuildAsync(app, image, context, Indented(output), ct);
+        var missing = ReleaseManifest.FileNames.Where(name => !tree.ContainsKey(name));
+        var build = await builds.BuildAsync(app, image, context, missing, Indented(output), ct);
         if (!build.Succeeded)
         {
             Log.BuildFailed(logger, app, build.Node, build.Error);
             return DeploymentResult.Failed($"the build failed: {build.Error}");
         }
 
-        var made = new MadeImage(image, build.Digest, gitRevision, description ?? $"deploy {Short(gitRevision)}");
+        var manifest = await ReadManifestAsync(tree, build.Files, output);
+        if (!manifest.IsValid)
+        {
+            return DeploymentResult.Failed(string.Join(" ", manifest.Errors));
+        }
+
+        var made = new MadeImage(
+            image, build.Digest, gitRevision, description ?? $"deploy {Short(gitRevision)}", actor);
         return await ReleaseAsync(app, made, manifest.Value!, output, ct);
     }
 
     /// <summary>
     /// Makes a release of <paramref name="app"/> from an existing image: a node pulls
     /// <paramref name="reference"/>, tags it as the release's image and pushes it to the cluster
-    /// registry; the release has no Procfile (the image's command is web) and no app.json.
+    /// registry; its Procfile, app.json and CHECKS come from the image's working directory
+    /// (without a Procfile the image's command is web).
     /// </summary>
     public async Task<DeploymentResult> DeployImageAsync(
         string app,
         string reference,
         string? description,
+        string actor,
         IDeploymentOutput output,
         CancellationToken ct)
     {
@@ -108,7 +123,7 @@ public sealed partial class DeploymentRunner(
 
         var image = $"{options.Registry}/{app}:v{await store.NextReleaseNumberAsync(app, ct)}";
         await output.WriteLineAsync($"-----> Deploying {app} from the image {reference}");
-        var pulled = await builds.PullAsync(app, image, reference, Indented(output), ct);
+        var pulled = await builds.PullAsync(app, image, reference, ReleaseManifest.FileNames, Indented(output), ct);
         if (!pulled.Succeeded)
         {
             Log.BuildFailed(logger, app, pulled.Node, pulled.Error);
@@ -117,8 +132,14 @@ public sealed partial class DeploymentRunner(
                 "the nodes can reach its registry");
         }
 
-        var made = new MadeImage(image, pulled.Digest, "", description ?? $"deploy {reference}");
-        return await ReleaseAsync(app, made, PushedManifest.None, output, ct);
+        var manifest = await ReadManifestAsync(new Dictionary<string, string>(), pulled.Files, output);
+        if (!manifest.IsValid)
+        {
+            return DeploymentResult.Failed(string.Join(" ", manifest.Errors));
+        }
+
+        var made = new MadeImage(image, pulled.Digest, "", description ?? $"deploy {reference}", actor);
+        return await ReleaseAsync(app, made, manifest.Value!, output, ct);
     }
 
     /// <summary>
@@ -132,6 +153,7 @@ public sealed partial class DeploymentRunner(
         string app,
         Func<CancellationToken, Task<ConfigSnapshot>> change,
         bool restart,
+        string actor,
         IDeploymentOutput output,
         CancellationToken ct)
     {
@@ -143,7 +165,7 @@ public sealed partial class DeploymentRunner(
 
         var config = await change(ct);
         return restart
-            ? (config, await RedeployAsync(app, null, "config change", output, ct))
+            ? (config, await RedeployAsync(app, null, "config change", actor, output, ct))
             : (config, new DeploymentResult(true, 0, ""));
     }
 
@@ -154,13 +176,14 @@ public sealed partial class DeploymentRunner(
     public async Task<DeploymentResult> RestartAsync(
         string app,
         string? process,
+        string actor,
         IDeploymentOutput output,
         CancellationToken ct)
     {
         using var held = locks.TryTake(app);
         return held is null
             ? Busy(app)
-            : await RedeployAsync(app, process, process is null ? "restart" : $"restart {process}", output, ct);
+            : await RedeployAsync(app, process, process is null ? "restart" : $"restart {process}", actor, output, ct);
     }
 
     /// <summary>
@@ -173,6 +196,7 @@ public sealed partial class DeploymentRunner(
     public async Task<(int Target, DeploymentResult Result)> RollbackAsync(
         string app,
         int version,
+        string actor,
         IDeploymentOutput output,
         CancellationToken ct)
     {
@@ -205,6 +229,7 @@ public sealed partial class DeploymentRunner(
             target.Config,
             target.GitRevision,
             $"rollback to v{target.Number}",
+            actor,
             target.Processes,
             target.Sources,
             ct);
@@ -273,6 +298,7 @@ public sealed partial class DeploymentRunner(
         string app,
         string? process,
         string description,
+        string actor,
         IDeploymentOutput output,
         CancellationToken ct)
     {
@@ -291,6 +317,7 @@ public sealed partial class DeploymentRunner(
             config,
             current.GitRevision,
             description,
+            actor,
             current.Processes,
             current.Sources,
             ct);
@@ -473,6 +500,23 @@ public sealed partial class DeploymentRunner(
                 await output.WriteLineAsync($"       {instance.Name} {state} on {instance.Node}");
             }
         }
+    }
+
+    /// <summary>
+    /// Reads the release's files (<see cref="ReleaseManifest.Read"/>), telling the pusher which
+    /// came from the image.
+    /// </summary>
+    private static async Task<ValidationResult<ReleaseManifest>> ReadManifestAsync(
+        IReadOnlyDictionary<string, string> tree,
+        FilesInImage image,
+        IDeploymentOutput output)
+    {
+        foreach (var name in image.Files.Keys.Where(name => !tree.ContainsKey(name)))
+        {
+            await output.WriteLineAsync($"       {name} read from the image's working directory {image.Directory}");
+        }
+
+        return ReleaseManifest.Read(tree, image);
     }
 
     private static DeploymentResult Busy(string app) =>

@@ -5,4 +5,5 @@ namespace Berth.ControlPlane.Deployments;
 /// <param name="Digest">Its pushed digest.</param>
 /// <param name="GitRevision">The commit it was built from; empty when not built from git.</param>
 /// <param name="Description">What the release will say made it.</param>
-public sealed record MadeImage(string Image, string Digest, string GitRevision, string Description);
+/// <param name="CreatedBy">Who asked for it (<see cref="Security.Actor"/>).</param>
+public sealed record MadeImage(string Image, string Digest, string GitRevision, string Description, string CreatedBy);

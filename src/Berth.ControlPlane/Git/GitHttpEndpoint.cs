@@ -81,7 +81,7 @@ public sealed partial class GitHttpEndpoint(
         env["REQUEST_METHOD"] = request.Method;
         env["QUERY_STRING"] = request.QueryString.HasValue ? request.QueryString.Value![1..] : "";
         env["CONTENT_TYPE"] = request.ContentType ?? "";
-        env["REMOTE_USER"] = "berth";
+        env["REMOTE_USER"] = Actor.OfGitPush(request.Headers.Authorization);
         env["REMOTE_ADDR"] = context.Connection.RemoteIpAddress?.ToString() ?? "";
         env["HTTP_CONTENT_ENCODING"] = request.Headers.ContentEncoding.ToString();
         env["GIT_PROTOCOL"] = request.Headers["Git-Protocol"].ToString();

@@ -27,7 +27,7 @@ public sealed class GitRepositories(ControlPlaneOptions options)
           esac
           [ "$new" = "0000000000000000000000000000000000000000" ] && continue
           git archive --format=tar "$new" \
-            | curl -sS -N -X POST -H "Authorization: Bearer $BERTH_HOOK_TOKEN" \
+            | curl -sS -N -X POST -H "Authorization: Bearer $BERTH_HOOK_TOKEN" -H "Berth-Actor: $REMOTE_USER" \
                 -H "Content-Type: application/x-tar" --data-binary @- "$BERTH_HOOK_URL?rev=$new" \
             | relay || status=1
         done
@@ -44,19 +44,25 @@ public sealed class GitRepositories(ControlPlaneOptions options)
             ? Path.Combine(Root, app + ".git")
             : throw new ArgumentException($"'{app}' is not a valid app name", nameof(app));
 
-    /// <summary>Creates the app's bare repository and its hook unless they exist.</summary>
+    /// <summary>
+    /// Creates the app's bare repository unless it exists, and gives it this version's hook
+    /// (a repository made by an older control plane gets the current one).
+    /// </summary>
     public async Task EnsureAsync(string app, CancellationToken ct)
     {
         var path = PathOf(app);
         var hook = Path.Combine(path, "hooks", "pre-receive");
-        if (File.Exists(hook))
+        if (!Directory.Exists(path))
+        {
+            Directory.CreateDirectory(Root);
+            await RunGitAsync(["init", "--quiet", "--bare", "-b", "main", path], ct);
+            await RunGitAsync(["-C", path, "config", "http.receivepack", "true"], ct);
+        }
+        else if (File.Exists(hook) && await File.ReadAllTextAsync(hook, ct) == PreReceiveHook)
         {
             return;
         }
 
-        Directory.CreateDirectory(Root);
-        await RunGitAsync(["init", "--quiet", "--bare", "-b", "main", path], ct);
-        await RunGitAsync(["-C", path, "config", "http.receivepack", "true"], ct);
         await File.WriteAllTextAsync(hook, PreReceiveHook, ct);
         File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }

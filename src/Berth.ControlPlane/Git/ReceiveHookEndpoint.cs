@@ -1,4 +1,5 @@
 using System.Text;
+using Berth.Contracts;
 using Berth.ControlPlane.Deployments;
 using Berth.ControlPlane.Security;
 using Berth.Core.Apps;
@@ -40,7 +41,8 @@ public sealed class ReceiveHookEndpoint(DeploymentRunner deployments, ClusterTok
         response.ContentType = "text/plain; charset=utf-8";
         var output = new ResponseOutput(response);
 
-        var result = await deployments.DeployBuildAsync(app, revision, tar, output, context.RequestAborted);
+        var actor = Actor.Clean(context.Request.Headers[MetadataKeys.Actor]);
+        var result = await deployments.DeployBuildAsync(app, revision, tar, actor, output, context.RequestAborted);
         await output.WriteLineAsync(result.Succeeded ? SuccessMarker : $" !     {result.Error}");
     }
 

@@ -58,20 +58,26 @@ public sealed class ClusterToken
             return Matches(header[7..].Trim());
         }
 
-        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        return BasicCredentials(header) is { } basic && Matches(basic.Password);
+    }
+
+    /// <summary>The user name and password of a Basic Authorization header; null for any other header.</summary>
+    public static (string User, string Password)? BasicCredentials(string? header)
+    {
+        if (header is null || !header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            return null;
         }
 
         try
         {
             var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
             var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-            return colon >= 0 && Matches(decoded[(colon + 1)..]);
+            return colon >= 0 ? (decoded[..colon], decoded[(colon + 1)..]) : null;
         }
         catch (FormatException)
         {
-            return false;
+            return null;
         }
     }
 }

@@ -52,6 +52,7 @@ public interface IClusterStore
         ConfigSnapshot config,
         string gitRevision,
         string description,
+        string createdBy,
         IReadOnlyDictionary<string, string> processes,
         ReleaseSources sources,
         CancellationToken ct = default);

@@ -12,6 +12,7 @@ namespace Berth.ControlPlane.Store;
 /// <param name="CreatedAt">When it was made.</param>
 /// <param name="Processes">Process type to Procfile command; empty when the image's own command is web.</param>
 /// <param name="Sources">The app.json and CHECKS texts it was deployed with.</param>
+/// <param name="CreatedBy">Who asked for it, as their CLI declared it (user@host); empty when unknown.</param>
 public sealed record ReleaseRecord(
     string App,
     int Number,
@@ -23,4 +24,5 @@ public sealed record ReleaseRecord(
     string State,
     DateTimeOffset CreatedAt,
     IReadOnlyDictionary<string, string> Processes,
-    ReleaseSources Sources);
+    ReleaseSources Sources,
+    string CreatedBy);

@@ -46,7 +46,7 @@ public sealed class SqliteClusterStore : IClusterStore
 
     private const string ReleaseColumns =
         "SELECT app, number, image, digest, config_version, config, git_revision, description, state, " +
-        "created_at, processes, app_json, checks_file ";
+        "created_at, processes, app_json, checks_file, created_by ";
 
     // Columns added after the first schema; a store made before them gains them at open.
     private static readonly string[] AddedColumns =
@@ -65,6 +65,7 @@ public sealed class SqliteClusterStore : IClusterStore
         "ALTER TABLE formation ADD COLUMN checks_timeout INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE formation ADD COLUMN checks_attempts INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE formation ADD COLUMN stop_timeout INTEGER NOT NULL DEFAULT 30",
+        "ALTER TABLE releases ADD COLUMN created_by TEXT NOT NULL DEFAULT ''",
     ];
 
     private readonly string connectionString;
@@ -209,6 +210,7 @@ public sealed class SqliteClusterStore : IClusterStore
         ConfigSnapshot config,
         string gitRevision,
         string description,
+        string createdBy,
         IReadOnlyDictionary<string, string> processes,
         ReleaseSources sources,
         CancellationToken ct = default)
@@ -229,13 +231,14 @@ public sealed class SqliteClusterStore : IClusterStore
             ReleaseStates.Pending,
             createdAt,
             processes,
-            sources);
+            sources,
+            createdBy);
 
         Execute(
             connection,
             "INSERT INTO releases (app, number, image, digest, config_version, config, git_revision, description, " +
-            "state, created_at, processes, app_json, checks_file) " +
-            "VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j, $k, $l, $m)",
+            "state, created_at, processes, app_json, checks_file, created_by) " +
+            "VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j, $k, $l, $m, $n)",
             app,
             number,
             image,
@@ -248,7 +251,8 @@ public sealed class SqliteClusterStore : IClusterStore
             createdAt.ToString("O", CultureInfo.InvariantCulture),
             JsonSerializer.Serialize(processes),
             sources.AppJson,
-            sources.ChecksFile);
+            sources.ChecksFile,
+            createdBy);
         await transaction.CommitAsync(ct);
         return release;
     }
@@ -530,7 +534,8 @@ public sealed class SqliteClusterStore : IClusterStore
             r.GetString(8),
             DateTimeOffset.Parse(r.GetString(9), CultureInfo.InvariantCulture),
             JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(10)) ?? [],
-            new ReleaseSources(r.GetString(11), r.GetString(12)));
+            new ReleaseSources(r.GetString(11), r.GetString(12)),
+            r.GetString(13));
     }
 
     private static ProcessSettings ReadProcessSettings(SqliteDataReader r)

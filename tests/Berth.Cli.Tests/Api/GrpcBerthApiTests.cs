@@ -17,7 +17,7 @@ namespace Berth.Cli.Tests.Api;
 /// <summary>The real gRPC client against an in-process h2c server: token header, maps, status codes.</summary>
 public sealed class GrpcBerthApiTests : IAsyncLifetime
 {
-    private readonly GrpcBerthApiFactory factory = new(TimeProvider.System, TimeSpan.FromSeconds(10));
+    private readonly GrpcBerthApiFactory factory = new(TimeProvider.System, TimeSpan.FromSeconds(10), "alice@laptop");
     private WebApplication? server;
     private string url = "";
 
@@ -47,7 +47,7 @@ public sealed class GrpcBerthApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetClusterInfo_PlainHttp_SendsBearerToken()
+    public async Task GetClusterInfo_PlainHttp_SendsBearerTokenAndActor()
     {
         using var api = factory.Create(new ServerSettings(url, RecordingClusterService.AcceptedToken));
 
@@ -57,6 +57,7 @@ public sealed class GrpcBerthApiTests : IAsyncLifetime
         lock (RecordingClusterService.Authorizations)
         {
             Assert.Contains($"Bearer {RecordingClusterService.AcceptedToken}", RecordingClusterService.Authorizations);
+            Assert.Contains("alice@laptop", RecordingClusterService.Actors);
         }
     }
 

@@ -3,12 +3,16 @@ using Grpc.Core;
 
 namespace Berth.Cli.Tests.Api;
 
-/// <summary>A Cluster service that records the authorization header and refuses any token but one.</summary>
+/// <summary>
+/// A Cluster service that records the authorization and actor headers and refuses any token but one.
+/// </summary>
 internal sealed class RecordingClusterService : Cluster.ClusterBase
 {
     public const string AcceptedToken = "good-token";
 
     public static List<string?> Authorizations { get; } = [];
+
+    public static List<string?> Actors { get; } = [];
 
     public override Task<ClusterInfo> GetClusterInfo(ClusterInfoRequest request, ServerCallContext context)
     {
@@ -16,6 +20,7 @@ internal sealed class RecordingClusterService : Cluster.ClusterBase
         lock (Authorizations)
         {
             Authorizations.Add(authorization);
+            Actors.Add(context.RequestHeaders.GetValue(MetadataKeys.Actor));
         }
 
         if (authorization != $"Bearer {AcceptedToken}")

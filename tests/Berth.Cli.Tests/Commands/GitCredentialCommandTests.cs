@@ -19,7 +19,7 @@ public sealed class GitCredentialCommandTests : IDisposable
         var exitCode = await harness.RunAsync("git-credential", "get");
 
         Assert.Equal(0, exitCode);
-        Assert.Equal(["username=berth", $"password={CliHarness.Token}"], harness.Output.Lines);
+        Assert.Equal([$"username={CliHarness.Actor}", $"password={CliHarness.Token}"], harness.Output.Lines);
         Assert.Empty(harness.Api.Calls);
     }
 
@@ -116,7 +116,8 @@ public sealed class GitCredentialCommandTests : IDisposable
             });
 
         Assert.True(exitCode == 0, error);
-        Assert.Contains("username=berth\n", output, StringComparison.Ordinal);
+        var actor = CliEnvironment.ActorOf(Environment.UserName, Environment.MachineName);
+        Assert.Contains($"username={actor}\n", output, StringComparison.Ordinal);
         Assert.Contains($"password={CliHarness.Token}\n", output, StringComparison.Ordinal);
     }
 

@@ -25,13 +25,15 @@ public sealed class ReleasesCommandsTests : IDisposable
         Assert.Equal(["=====> myapp releases"], harness.Output.Lines);
         var table = harness.Output.Tables.Single();
         Assert.Equal(
-            ["version", "state", "description", "digest", "config", "created", "git revision"],
+            ["version", "state", "description", "digest", "config", "created", "by", "git revision"],
             table.Columns);
         Assert.Equal(
             [
-                ["v3 (current)", "deployed", "rollback to v1", "0123456789ab", "1", "2025-06-01T11:55:00Z", "1a2b3c4"],
-                ["v2", "failed", "deploy 5e6f7a8", "fedcba987654", "2", "2025-06-01T11:50:00Z", "5e6f7a8"],
-                ["v1", "deployed", "deploy 1a2b3c4", "0123456789ab", "1", "2025-06-01T11:45:00Z", "1a2b3c4"],
+                ["v3 (current)", "deployed", "rollback to v1", "0123456789ab", "1", "2025-06-01T11:55:00Z",
+                    "alice@laptop", "1a2b3c4"],
+                ["v2", "failed", "deploy 5e6f7a8", "fedcba987654", "2", "2025-06-01T11:50:00Z", "unknown", "5e6f7a8"],
+                ["v1", "deployed", "deploy 1a2b3c4", "0123456789ab", "1", "2025-06-01T11:45:00Z",
+                    "alice@laptop", "1a2b3c4"],
             ],
             table.Rows);
     }
@@ -49,7 +51,8 @@ public sealed class ReleasesCommandsTests : IDisposable
             "[{\"app\":\"myapp\",\"version\":3,\"current\":true,\"state\":\"deployed\"," +
             "\"description\":\"rollback to v1\",\"image\":\"127.0.0.1:5000/myapp:v1\"," +
             "\"digest\":\"sha256:0123456789abcdef\",\"config_version\":1," +
-            "\"created_at\":\"2025-06-01T11:55:00.0000000+00:00\",\"git_revision\":\"1a2b3c4d5e6f\"," +
+            "\"created_at\":\"2025-06-01T11:55:00.0000000+00:00\",\"created_by\":\"alice@laptop\"," +
+            "\"git_revision\":\"1a2b3c4d5e6f\"," +
             "\"processes\":{\"web\":\"./serve\",\"worker\":\"./work\"},\"config_keys\":[\"DATABASE_URL\",\"MODE\"]}," +
             "{\"app\":\"myapp\",\"version\":2,",
             line,
@@ -82,6 +85,7 @@ public sealed class ReleasesCommandsTests : IDisposable
                 "State:          deployed",
                 "Description:    rollback to v1",
                 "Created at:     2025-06-01T11:55:00Z (5m ago)",
+                "Created by:     alice@laptop",
                 "Image:          127.0.0.1:5000/myapp:v1",
                 "Digest:         sha256:0123456789abcdef",
                 "Git revision:   1a2b3c4d5e6f",
@@ -275,6 +279,7 @@ public sealed class ReleasesCommandsTests : IDisposable
             Digest = digest,
             ConfigVersion = configVersion,
             CreatedAt = $"2025-06-01T{time}:00.0000000+00:00",
+            CreatedBy = version == 2 ? "" : "alice@laptop",
         };
         release.Processes.Add(new Dictionary<string, string> { ["web"] = "./serve", ["worker"] = "./work" });
         release.ConfigKeys.Add(["DATABASE_URL", "MODE"]);

@@ -55,5 +55,5 @@ public sealed class ServerSettingsResolverTests
     }
 
     private static CliEnvironment Environment(Dictionary<string, string> variables) =>
-        new(name => variables.GetValueOrDefault(name), "/home/me", "/work", "/usr/bin/dotnet", "/opt/berth.dll");
+        new(name => variables.GetValueOrDefault(name), "/home/me", "/work", "/usr/bin/dotnet", "/opt/berth.dll", "me@host");
 }

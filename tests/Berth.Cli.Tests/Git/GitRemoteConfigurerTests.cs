@@ -26,7 +26,6 @@ public sealed class GitRemoteConfigurerTests : IDisposable
         Assert.Equal(
             ["", Helper],
             (await GitCli.OutputAsync(directory.Path, "config", "--get-all", HelperKey)).Split('\n'));
-        Assert.Equal("berth", await GitCli.OutputAsync(directory.Path, "config", $"credential.{BaseUrl}.username"));
     }
 
     [Fact]

@@ -53,7 +53,11 @@ internal sealed class CliHarness : IDisposable
         directory.Combine("home"),
         WorkingDirectory,
         ProcessPath,
-        AssemblyPath);
+        AssemblyPath,
+        Actor);
+
+    /// <summary>Who this CLI says it is.</summary>
+    public const string Actor = "alice@laptop";
 
     /// <summary>Saves a login as <c>berth login</c> would.</summary>
     public void LogIn(string? gitBaseUrl = "http://127.0.0.1:7001/git") =>

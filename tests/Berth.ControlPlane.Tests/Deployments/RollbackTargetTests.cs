@@ -86,5 +86,6 @@ public sealed class RollbackTargetTests
         state,
         DateTimeOffset.UnixEpoch,
         new Dictionary<string, string>(),
-        ReleaseSources.None);
+        ReleaseSources.None,
+        "");
 }

@@ -85,6 +85,20 @@ public sealed class GitRepositoriesTests : IDisposable
     }
 
     [Fact]
+    public async Task EnsureAsync_HookOfAnOlderVersion_IsReplaced()
+    {
+        await repositories.EnsureAsync("shop", CancellationToken.None);
+        var hook = Path.Combine(repositories.PathOf("shop"), "hooks", "pre-receive");
+        var current = File.ReadAllText(hook);
+        File.WriteAllText(hook, "#!/bin/sh\nexit 0\n");
+
+        await repositories.EnsureAsync("shop", CancellationToken.None);
+
+        Assert.Equal(current, File.ReadAllText(hook));
+        Assert.True(File.GetUnixFileMode(hook).HasFlag(UnixFileMode.UserExecute));
+    }
+
+    [Fact]
     public async Task EnsureAsync_TwoApps_CreatesTwoRepositories()
     {
         await repositories.EnsureAsync("shop", CancellationToken.None);

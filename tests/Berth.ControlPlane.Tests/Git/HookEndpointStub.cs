@@ -53,6 +53,7 @@ internal sealed class HookEndpointStub : IDisposable
             Requests.Enqueue(new HookRequest(
                 context.Request.HttpMethod,
                 context.Request.Headers["Authorization"],
+                context.Request.Headers["Berth-Actor"],
                 context.Request.ContentType,
                 context.Request.QueryString["rev"],
                 body.ToArray()));

@@ -4,6 +4,7 @@ namespace Berth.ControlPlane.Tests.Git;
 internal sealed record HookRequest(
     string Method,
     string? Authorization,
+    string? Actor,
     string? ContentType,
     string? Revision,
     byte[] Body);

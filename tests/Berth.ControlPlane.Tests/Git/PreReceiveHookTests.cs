@@ -35,6 +35,7 @@ public sealed class PreReceiveHookTests : IDisposable
         var request = Assert.Single(endpoint.Requests);
         Assert.Equal("POST", request.Method);
         Assert.Equal("Bearer hook-token", request.Authorization);
+        Assert.Equal("alice@laptop", request.Actor);
         Assert.Equal("application/x-tar", request.ContentType);
         Assert.Equal(revision, request.Revision);
         Assert.Contains("Procfile", Encoding.ASCII.GetString(request.Body), StringComparison.Ordinal);
@@ -114,6 +115,7 @@ public sealed class PreReceiveHookTests : IDisposable
         {
             ["BERTH_HOOK_URL"] = hookUrl,
             ["BERTH_HOOK_TOKEN"] = "hook-token",
+            ["REMOTE_USER"] = "alice@laptop",
         };
         return GitProcess.RunAsync(work, environment, "git", "push", repositories.PathOf("shop"), refspec);
     }

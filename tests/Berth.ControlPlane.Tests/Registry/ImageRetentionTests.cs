@@ -87,5 +87,6 @@ public sealed class ImageRetentionTests
         ReleaseStates.Deployed,
         DateTimeOffset.UnixEpoch,
         new Dictionary<string, string>(),
-        ReleaseSources.None);
+        ReleaseSources.None,
+        "");
 }

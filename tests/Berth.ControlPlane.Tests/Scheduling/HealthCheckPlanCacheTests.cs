@@ -78,5 +78,6 @@ public sealed class HealthCheckPlanCacheTests
         ReleaseStates.Deployed,
         DateTimeOffset.UnixEpoch,
         new Dictionary<string, string>(),
-        sources);
+        sources,
+        "");
 }

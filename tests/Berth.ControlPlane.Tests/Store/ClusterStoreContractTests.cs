@@ -338,6 +338,7 @@ public abstract class ClusterStoreContractTests
             config,
             "1a2b3c4",
             "deploy 1a2b3c4",
+            "alice@laptop",
             new Dictionary<string, string> { ["web"] = "./serve", ["worker"] = "./work" },
             new ReleaseSources("{\"healthchecks\":{}}", "/health ok"));
 
@@ -355,6 +356,7 @@ public abstract class ClusterStoreContractTests
         Assert.Equal(new ReleaseSources("{\"healthchecks\":{}}", "/health ok"), stored.Sources);
         Assert.Equal("1a2b3c4", stored.GitRevision);
         Assert.Equal("deploy 1a2b3c4", stored.Description);
+        Assert.Equal("alice@laptop", stored.CreatedBy);
         Assert.Equal("pending", stored.State);
         Assert.Equal(Start.AddMinutes(5), stored.CreatedAt);
     }
@@ -365,7 +367,7 @@ public abstract class ClusterStoreContractTests
         await Store.CreateAppAsync(App("shop"));
         var config = await Store.UpdateConfigAsync("shop", Vars(("A", "old")), []);
         await Store.CreateReleaseAsync(
-            "shop", "img", "sha256:1", config, "", "config set A", NoProcesses, ReleaseSources.None);
+            "shop", "img", "sha256:1", config, "", "config set A", "", NoProcesses, ReleaseSources.None);
 
         await Store.UpdateConfigAsync("shop", Vars(("A", "new")), []);
 
@@ -390,11 +392,11 @@ public abstract class ClusterStoreContractTests
         await Store.CreateAppAsync(App("shop"));
         var config = await Store.UpdateConfigAsync("shop", Vars(("SECRET", "hunter2")), []);
         await Store.CreateReleaseAsync(
-            "shop", "img:v1", "sha256:1", config, "aaa", "deploy aaa", NoProcesses, ReleaseSources.None);
+            "shop", "img:v1", "sha256:1", config, "aaa", "deploy aaa", "", NoProcesses, ReleaseSources.None);
         Time.Advance(TimeSpan.FromMinutes(1));
         var processes = new Dictionary<string, string> { ["web"] = "./w" };
         await Store.CreateReleaseAsync(
-            "shop", "img:v2", "sha256:2", config, "bbb", "deploy bbb", processes, ReleaseSources.None);
+            "shop", "img:v2", "sha256:2", config, "bbb", "deploy bbb", "", processes, ReleaseSources.None);
         await CreateReleaseAsync("shop");
         await Store.SetReleaseStateAsync("shop", 1, ReleaseStates.Deployed);
         await Store.SetReleaseStateAsync("shop", 2, ReleaseStates.Failed);
@@ -670,7 +672,7 @@ public abstract class ClusterStoreContractTests
 
     protected Task<ReleaseRecord> CreateReleaseAsync(string app) =>
         Store.CreateReleaseAsync(
-            app, $"127.0.0.1:5000/{app}", "sha256:0", ConfigSnapshot.Empty, "", "test", NoProcesses, ReleaseSources.None);
+            app, $"127.0.0.1:5000/{app}", "sha256:0", ConfigSnapshot.Empty, "", "test", "", NoProcesses, ReleaseSources.None);
 
     private static readonly Dictionary<string, string> NoProcesses = [];
 

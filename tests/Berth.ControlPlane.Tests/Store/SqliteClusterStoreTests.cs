@@ -23,7 +23,7 @@ public sealed class SqliteClusterStoreTests : ClusterStoreContractTests, IDispos
 
         var config = await Store.UpdateConfigAsync("shop", Vars(("DATABASE_PASSWORD", secret)), []);
         await Store.CreateReleaseAsync(
-            "shop", "img", "sha256:1", config, "", "config set DATABASE_PASSWORD", new Dictionary<string, string>(),
+            "shop", "img", "sha256:1", config, "", "config set DATABASE_PASSWORD", "", new Dictionary<string, string>(),
             ReleaseSources.None);
 
         Assert.Equal(secret, (await Store.GetReleaseAsync("shop", 1))!.Config.Values["DATABASE_PASSWORD"]);
