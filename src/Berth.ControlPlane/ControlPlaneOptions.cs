@@ -11,6 +11,9 @@ namespace Berth.ControlPlane;
 /// <param name="Domain">The cluster domain: an app is served at app.domain.</param>
 /// <param name="EdgePort">The port the edge serves apps on, for the URLs shown to users.</param>
 /// <param name="PublicGitUrl">The git base URL given to clients; derived from HttpEndpoint when empty.</param>
+/// <param name="KeepReleases">
+/// How many of an app's newest releases keep their images (<see cref="Registry.ImageRetention"/>).
+/// </param>
 public sealed record ControlPlaneOptions(
     string DataDirectory,
     IPEndPoint GrpcEndpoint,
@@ -18,12 +21,16 @@ public sealed record ControlPlaneOptions(
     string Registry,
     string Domain,
     int EdgePort,
-    string PublicGitUrl)
+    string PublicGitUrl,
+    int KeepReleases)
 {
+    /// <summary>The largest <see cref="KeepReleases"/> accepted.</summary>
+    public const int MaxKeepReleases = 1000;
+
     /// <summary>The usage line printed with option errors.</summary>
     public const string Usage =
         "usage: Berth.ControlPlane --data-dir DIR [--grpc-listen 127.0.0.1:7000] [--http-listen 127.0.0.1:7001] " +
-        "[--registry 127.0.0.1:5000] [--domain localhost] [--edge-port 8080] [--git-url URL]";
+        "[--registry 127.0.0.1:5000] [--domain localhost] [--edge-port 8080] [--git-url URL] [--keep-releases 5]";
 
     /// <summary>The base URL of the git endpoint, e.g. http://127.0.0.1:7001/git.</summary>
     public string GitBaseUrl => PublicGitUrl.Length > 0 ? PublicGitUrl.TrimEnd('/') : $"http://{HttpEndpoint}/git";
@@ -48,7 +55,8 @@ public sealed record ControlPlaneOptions(
             values[args[i][2..]] = args[++i];
         }
 
-        var known = new[] { "data-dir", "grpc-listen", "http-listen", "registry", "domain", "edge-port", "git-url" };
+        string[] known =
+            ["data-dir", "grpc-listen", "http-listen", "registry", "domain", "edge-port", "git-url", "keep-releases"];
         errors.AddRange(values.Keys.Except(known).Select(k => $"--{k} is not a known option."));
 
         var dataDir = values.GetValueOrDefault("data-dir", "");
@@ -66,6 +74,15 @@ public sealed record ControlPlaneOptions(
             errors.Add($"--edge-port '{edgePortText}' is not a port number from 1 to 65535.");
         }
 
+        var keepText = values.GetValueOrDefault("keep-releases", "5");
+        if (!int.TryParse(keepText, NumberStyles.None, CultureInfo.InvariantCulture, out var keep)
+            || keep is < 1 or > MaxKeepReleases)
+        {
+            errors.Add(
+                $"--keep-releases '{keepText}' is not a number from 1 to {MaxKeepReleases}: how many of an app's " +
+                "newest releases keep their images for rollbacks.");
+        }
+
         if (errors.Count > 0 || grpc is null || http is null)
         {
             return (null, errors);
@@ -78,7 +95,8 @@ public sealed record ControlPlaneOptions(
             values.GetValueOrDefault("registry", "127.0.0.1:5000"),
             values.GetValueOrDefault("domain", "localhost").ToLowerInvariant(),
             edgePort,
-            values.GetValueOrDefault("git-url", ""));
+            values.GetValueOrDefault("git-url", ""),
+            keep);
         return (options, errors);
     }
 

@@ -18,6 +18,7 @@ public sealed class ControlPlaneOptionsTests
         Assert.Equal("localhost", options.Domain);
         Assert.Equal(8080, options.EdgePort);
         Assert.Equal("", options.PublicGitUrl);
+        Assert.Equal(5, options.KeepReleases);
     }
 
     [Fact]
@@ -32,6 +33,7 @@ public sealed class ControlPlaneOptionsTests
             "--domain", "Apps.Example.COM",
             "--edge-port", "443",
             "--git-url", "https://git.example.com/git/",
+            "--keep-releases", "12",
         ]);
 
         Assert.Empty(errors);
@@ -43,6 +45,7 @@ public sealed class ControlPlaneOptionsTests
         Assert.Equal("apps.example.com", options.Domain);
         Assert.Equal(443, options.EdgePort);
         Assert.Equal("https://git.example.com/git/", options.PublicGitUrl);
+        Assert.Equal(12, options.KeepReleases);
     }
 
     [Fact]
@@ -119,6 +122,20 @@ public sealed class ControlPlaneOptionsTests
         Assert.Null(options);
         var error = Assert.Single(errors);
         Assert.Contains("--edge-port", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1001")]
+    [InlineData("-3")]
+    [InlineData("five")]
+    public void Parse_BadKeepReleases_ReportsWhatItMeans(string keep)
+    {
+        var (options, errors) = ControlPlaneOptions.Parse(["--data-dir", "/d", "--keep-releases", keep]);
+
+        Assert.Null(options);
+        var error = Assert.Single(errors);
+        Assert.StartsWith($"--keep-releases '{keep}' is not a number from 1 to 1000", error, StringComparison.Ordinal);
     }
 
     [Theory]

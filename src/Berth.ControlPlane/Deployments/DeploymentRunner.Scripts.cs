@@ -89,7 +89,7 @@ public sealed partial class DeploymentRunner
             {
                 await output.WriteLineAsync(
                     $"       Removed {removed.Count} old image(s); Berth keeps the images of the last " +
-                    $"{Registry.ImageRetention.KeepReleases} releases");
+                    $"{options.KeepReleases} releases");
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

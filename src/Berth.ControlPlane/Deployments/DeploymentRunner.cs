@@ -215,7 +215,7 @@ public sealed partial class DeploymentRunner(
 
         if (await ImageRemovedAsync(target, ct))
         {
-            return (0, DeploymentResult.Failed(ImageRetention.RemovedImageError(app, target.Number)));
+            return (0, DeploymentResult.Failed(ImageRetention.RemovedImageError(app, target.Number, options.KeepReleases)));
         }
 
         // Limitation: a rollback runs the target release's config but leaves the app's config vars as they are,

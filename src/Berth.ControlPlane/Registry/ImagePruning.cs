@@ -28,7 +28,8 @@ public sealed partial class ImagePruning(
             .Where(a => a.App == app)
             .Select(a => a.Release)
             .ToHashSet();
-        var removals = ImageRetention.ToRemove(await store.ListReleasesAsync(app, ct), current, assigned);
+        var removals = ImageRetention.ToRemove(
+            await store.ListReleasesAsync(app, ct), current, assigned, options.KeepReleases);
         if (removals.Count == 0)
         {
             return [];

@@ -3,19 +3,13 @@ using Berth.ControlPlane.Store;
 namespace Berth.ControlPlane.Registry;
 
 /// <summary>
-/// Which release images the cluster keeps: those of the newest <see cref="KeepReleases"/>
-/// releases of an app by number, of its current release, and of any release an instance still
+/// Which release images the cluster keeps: those of the newest few releases of an app by
+/// number (<see cref="ControlPlaneOptions.KeepReleases"/>, 5 unless set), of its current release, and of any release an instance still
 /// runs. Every other image (one that no kept release shares) is removed from the registry and
 /// the nodes after each successful deployment.
 /// </summary>
 public static class ImageRetention
 {
-    /// <summary>
-    /// How many of an app's newest releases keep their images, so that they can be rolled back to;
-    /// older releases lose theirs (5, as a small team rarely rolls back further).
-    /// </summary>
-    public const int KeepReleases = 5;
-
     /// <summary>
     /// The images to remove: the distinct image references (with their digests) of releases
     /// outside the kept set that no kept release uses.
@@ -28,7 +22,7 @@ public static class ImageRetention
         IReadOnlyList<ReleaseRecord> releases,
         int current,
         IReadOnlySet<int> assigned,
-        int keep = KeepReleases)
+        int keep)
     {
         var newest = releases.OrderByDescending(r => r.Number).Take(keep).Select(r => r.Number).ToHashSet();
         var kept = releases
@@ -51,7 +45,7 @@ public static class ImageRetention
     /// Why a rollback to <paramref name="release"/> is refused once its image was removed: a
     /// sentence that says what to do.
     /// </summary>
-    public static string RemovedImageError(string app, int release) =>
-        $"v{release}'s image was removed; Berth keeps the images of the last {KeepReleases} releases of " +
+    public static string RemovedImageError(string app, int release, int keep) =>
+        $"v{release}'s image was removed; Berth keeps the images of the last {keep} releases of " +
         $"'{app}', so deploy it again (git push, or berth deploy {app} --image REF)";
 }

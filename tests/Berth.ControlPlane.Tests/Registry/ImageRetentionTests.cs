@@ -5,12 +5,14 @@ namespace Berth.ControlPlane.Tests.Registry;
 
 public sealed class ImageRetentionTests
 {
+    private const int Keep = 5;
+
     [Fact]
     public void ToRemove_FiveOrFewerReleases_RemovesNothing()
     {
         var releases = Enumerable.Range(1, 5).Select(n => Release(n)).ToList();
 
-        Assert.Empty(ImageRetention.ToRemove(releases, current: 5, assigned: new HashSet<int>()));
+        Assert.Empty(ImageRetention.ToRemove(releases, current: 5, assigned: new HashSet<int>(), Keep));
     }
 
     [Fact]
@@ -18,7 +20,7 @@ public sealed class ImageRetentionTests
     {
         var releases = Enumerable.Range(1, 8).Select(n => Release(n)).ToList();
 
-        var removed = ImageRetention.ToRemove(releases, current: 8, assigned: new HashSet<int>());
+        var removed = ImageRetention.ToRemove(releases, current: 8, assigned: new HashSet<int>(), Keep);
 
         Assert.Equal(
             [("r/shop:v1", "sha256:1"), ("r/shop:v2", "sha256:2"), ("r/shop:v3", "sha256:3")],
@@ -31,7 +33,7 @@ public sealed class ImageRetentionTests
         // After a rollback-free revert, v2 may be current while v3..v8 failed; v1 still runs somewhere.
         var releases = Enumerable.Range(1, 8).Select(n => Release(n)).ToList();
 
-        var removed = ImageRetention.ToRemove(releases, current: 2, assigned: new HashSet<int> { 1 });
+        var removed = ImageRetention.ToRemove(releases, current: 2, assigned: new HashSet<int> { 1 }, Keep);
 
         Assert.Equal([("r/shop:v3", "sha256:3")], removed);
     }
@@ -43,7 +45,7 @@ public sealed class ImageRetentionTests
         var releases = new List<ReleaseRecord> { Release(1) };
         releases.AddRange(Enumerable.Range(2, 6).Select(n => Release(n, image: 1)));
 
-        Assert.Empty(ImageRetention.ToRemove(releases, current: 7, assigned: new HashSet<int>()));
+        Assert.Empty(ImageRetention.ToRemove(releases, current: 7, assigned: new HashSet<int>(), Keep));
     }
 
     [Fact]
@@ -52,7 +54,7 @@ public sealed class ImageRetentionTests
         var releases = new List<ReleaseRecord> { Release(1), Release(2, image: 1) };
         releases.AddRange(Enumerable.Range(3, 5).Select(n => Release(n)));
 
-        var removed = ImageRetention.ToRemove(releases, current: 7, assigned: new HashSet<int>());
+        var removed = ImageRetention.ToRemove(releases, current: 7, assigned: new HashSet<int>(), Keep);
 
         Assert.Equal([("r/shop:v1", "sha256:1")], removed);
     }
@@ -70,7 +72,7 @@ public sealed class ImageRetentionTests
     [Fact]
     public void RemovedImageError_SaysWhyAndWhatToDo()
     {
-        var error = ImageRetention.RemovedImageError("shop", 2);
+        var error = ImageRetention.RemovedImageError("shop", 2, Keep);
 
         Assert.StartsWith(
             "v2's image was removed; Berth keeps the images of the last 5 releases", error, StringComparison.Ordinal);
