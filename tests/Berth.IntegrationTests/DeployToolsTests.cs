@@ -55,7 +55,7 @@ public sealed class DeployToolsTests(ClusterFixture cluster)
     {
         const string app = "workdir";
         (await cluster.BerthAsync("apps:create", app)).EnsureSuccess("apps:create");
-        var directory = await ImageFilesTreeAsync(app, "web: httpd -f -p $PORT -h /srv/www\nworker: sleep 3600\n");
+        var directory = await ImageFilesTreeAsync(app, "web: httpd -f -p $PORT -h $WWW\nworker: sleep 3600\n");
 
         var tar = (await cluster.BerthAsync("deploy", app, "--tar", directory)).EnsureSuccess("deploy --tar");
         Assert.Contains("Procfile read from the image's working directory /srv", tar.Error + tar.Output);
@@ -178,13 +178,14 @@ public sealed class DeployToolsTests(ClusterFixture cluster)
 
     /// <summary>
     /// A build directory whose Dockerfile copies a Procfile and an app.json (worker quantity 1)
-    /// into the image's working directory, /srv; the tree's root has neither.
+    /// into the image's working directory, /srv, and sets ENV WWW for the Procfile to use; the
+    /// tree's root has neither file.
     /// </summary>
     private async Task<string> ImageFilesTreeAsync(string name, string procfile)
     {
         var directory = Directory.CreateDirectory(Path.Combine(cluster.StateDirectory, "tar-" + name)).FullName;
         var files = Directory.CreateDirectory(Path.Combine(directory, "files", "www")).Parent!.FullName;
-        const string dockerfile = "FROM berth-base/busybox:1\nWORKDIR /srv\nCOPY files/ /srv/\n";
+        const string dockerfile = "FROM berth-base/busybox:1\nENV WWW=/srv/www\nWORKDIR /srv\nCOPY files/ /srv/\n";
         const string appJson = """{ "formation": { "worker": { "quantity": 1 } } }""";
         await File.WriteAllTextAsync(Path.Combine(directory, "Dockerfile"), dockerfile);
         await File.WriteAllTextAsync(Path.Combine(files, "Procfile"), procfile);

@@ -101,7 +101,10 @@ internal sealed partial class ContainerExecutor(
         var pulls = await images;
         await pulls[start.Assignment.Image];
 
-        var spec = ContainerSpecBuilder.Build(start.Assignment, start.Port, options.Name);
+        var imageEnv = ContainerSpecBuilder.ExpandsVariables(start.Assignment)
+            ? (await docker.Images.InspectImageAsync(start.Assignment.Image, token)).Config?.Env ?? []
+            : [];
+        var spec = ContainerSpecBuilder.Build(start.Assignment, start.Port, options.Name, imageEnv);
         var created = await docker.Containers.CreateContainerAsync(spec, token);
         await docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), token);
         checks.Begin(created.ID, start.Assignment, start.Port, stoppingToken);

@@ -21,13 +21,18 @@ internal static class ContainerSpecBuilder
     /// <param name="assignment">The instance.</param>
     /// <param name="port">The host port it listens on; 0 when it does not listen.</param>
     /// <param name="node">The node's name, for <c>BERTH_NODE</c>.</param>
-    public static CreateContainerParameters Build(InstanceAssignment assignment, int port, string node) => new()
+    /// <param name="imageEnv">The image's ENV lines (<c>KEY=VALUE</c>), for the Procfile command's variables.</param>
+    public static CreateContainerParameters Build(
+        InstanceAssignment assignment,
+        int port,
+        string node,
+        IEnumerable<string> imageEnv) => new()
     {
         Name = assignment.ContainerName,
         Image = assignment.Image,
         Labels = Labels(assignment, port),
         Env = [.. Environment(assignment, port, node)],
-        Cmd = Command(assignment, port, node),
+        Cmd = Command(assignment, port, node, imageEnv),
         // Docker waits this long after SIGTERM whenever the container is stopped without a time of its own,
         // which is how the agent stops it.
         StopTimeout = assignment.StopTimeout,
@@ -42,25 +47,51 @@ internal static class ContainerSpecBuilder
     };
 
     /// <summary>
-    /// The container's command: the Procfile command with <c>$PORT</c> and config vars expanded
-    /// from the container's environment, else the assignment's arguments; null for the image's
-    /// own. It replaces the image's CMD and so goes to its ENTRYPOINT when it has one.
+    /// The container's command: the Procfile command with its variables (<c>$PORT</c>, config
+    /// vars, the image's ENV) expanded from the environment the container will have, else the
+    /// assignment's arguments; null for the image's own. It replaces the image's CMD and so goes
+    /// to its ENTRYPOINT when it has one.
     /// </summary>
-    public static IList<string>? Command(InstanceAssignment assignment, int port, string node)
+    public static IList<string>? Command(
+        InstanceAssignment assignment,
+        int port,
+        string node,
+        IEnumerable<string> imageEnv)
     {
         if (assignment.ProcfileCommand.Length == 0)
         {
             return assignment.Command.Count > 0 ? [.. assignment.Command] : null;
         }
 
-        // Limitation: variables are expanded from Berth's environment of the instance (config vars, PORT, DYNO);
-        // ENV values baked into the image are not known here, so write them as '$NAME' for a shell to expand.
-        var arguments = CommandLine.ToArguments(assignment.ProcfileCommand, Values(assignment, port, node));
+        // As Docker does, the container's own variables win over the image's ENV of the same name.
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in imageEnv)
+        {
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                values[line[..equals]] = line[(equals + 1)..];
+            }
+        }
+
+        foreach (var (key, value) in Values(assignment, port, node))
+        {
+            values[key] = value;
+        }
+
+        var arguments = CommandLine.ToArguments(assignment.ProcfileCommand, values);
         return arguments.IsValid
             ? [.. arguments.Value!]
             : throw new InvalidOperationException(
                 $"the Procfile command of {assignment.Process} cannot run: {string.Join(" ", arguments.Errors)}");
     }
+
+    /// <summary>
+    /// True when the Procfile command has variables to expand, so <see cref="Command"/> needs the
+    /// image's ENV.
+    /// </summary>
+    public static bool ExpandsVariables(InstanceAssignment assignment) =>
+        assignment.ProcfileCommand.Contains('$', StringComparison.Ordinal);
 
     /// <summary>
     /// The container's memory limit in bytes; 0 for none. The swap limit is set to the same

@@ -8,7 +8,7 @@ public sealed class ContainerSpecBuilderTests
     [Fact]
     public void Build_WebInstance_NamesLabelsAndImage()
     {
-        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(index: 2, release: 7), 20005, "node-1");
+        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(index: 2, release: 7), 20005, "node-1", []);
 
         Assert.Equal("shop.web.2.v7", spec.Name);
         Assert.Equal("127.0.0.1:5000/shop:v7", spec.Image);
@@ -30,7 +30,7 @@ public sealed class ContainerSpecBuilderTests
     {
         var env = new Dictionary<string, string> { ["DATABASE_URL"] = "postgres://x", ["ZED"] = "1" };
 
-        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(index: 2, env: env), 20005, "node-1");
+        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(index: 2, env: env), 20005, "node-1", []);
 
         Assert.Equal(
             [
@@ -45,7 +45,7 @@ public sealed class ContainerSpecBuilderTests
     {
         var env = new Dictionary<string, string> { ["PORT"] = "80", ["DYNO"] = "fake" };
 
-        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(env: env), 20001, "node-1");
+        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(env: env), 20001, "node-1", []);
 
         Assert.Contains("PORT=20001", spec.Env!);
         Assert.Contains("DYNO=web.1", spec.Env!);
@@ -55,7 +55,7 @@ public sealed class ContainerSpecBuilderTests
     [Fact]
     public void Build_WorkerInstance_HasNoPortButAZeroPortLabel()
     {
-        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(process: "worker", index: 3), 0, "node-2");
+        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(process: "worker", index: 3), 0, "node-2", []);
 
         Assert.DoesNotContain(spec.Env!, line => line.StartsWith("PORT=", StringComparison.Ordinal));
         Assert.Contains("DYNO=worker.3", spec.Env!);
@@ -67,7 +67,7 @@ public sealed class ContainerSpecBuilderTests
     {
         var assignment = Fixtures.Assignment(command: ["sh", "-c", "httpd -f -p $PORT"]);
 
-        var spec = ContainerSpecBuilder.Build(assignment, 20000, "n");
+        var spec = ContainerSpecBuilder.Build(assignment, 20000, "n", []);
 
         Assert.Equal(["sh", "-c", "httpd -f -p $PORT"], spec.Cmd);
     }
@@ -75,7 +75,7 @@ public sealed class ContainerSpecBuilderTests
     [Fact]
     public void Build_WithoutCommand_LeavesTheImagesCommand()
     {
-        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(), 20000, "n");
+        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(), 20000, "n", []);
 
         Assert.Null(spec.Cmd);
     }
@@ -83,13 +83,38 @@ public sealed class ContainerSpecBuilderTests
     [Fact]
     public void Build_Always_UsesHostNetworkInitAndNoDockerRestartPolicy()
     {
-        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(), 20000, "n");
+        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(), 20000, "n", []);
 
         Assert.Equal("host", spec.HostConfig!.NetworkMode);
         Assert.True(spec.HostConfig.Init);
         Assert.Equal(RestartPolicyKind.No, spec.HostConfig.RestartPolicy.Name);
         Assert.Equal(TimeSpan.FromSeconds(30), spec.StopTimeout);
         Assert.Empty(spec.HostConfig.PortBindings ?? new Dictionary<string, IList<PortBinding>>());
+    }
+
+    [Fact]
+    public void Build_ProcfileCommand_ExpandsImageEnvUnderTheContainersOwnVariables()
+    {
+        var env = new Dictionary<string, string> { ["MODE"] = "config" };
+        var assignment = Fixtures.Assignment(env: env) with
+        {
+            ProcfileCommand = "$APP_HOME/bin/serve --port $PORT --mode $MODE",
+        };
+
+        var spec = ContainerSpecBuilder.Build(assignment, 20005, "n", ["APP_HOME=/opt/app", "MODE=image", "PORT=1"]);
+
+        Assert.True(ContainerSpecBuilder.ExpandsVariables(assignment));
+        Assert.Equal(["/opt/app/bin/serve", "--port", "20005", "--mode", "config"], spec.Cmd);
+        Assert.DoesNotContain(spec.Env!, line => line.StartsWith("APP_HOME=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ExpandsVariables_CommandWithoutDollar_IsFalse()
+    {
+        var assignment = Fixtures.Assignment() with { ProcfileCommand = "./serve --quiet" };
+
+        Assert.False(ContainerSpecBuilder.ExpandsVariables(assignment));
+        Assert.Equal(["./serve", "--quiet"], ContainerSpecBuilder.Build(assignment, 20000, "n", []).Cmd);
     }
 
     [Theory]
@@ -101,7 +126,7 @@ public sealed class ContainerSpecBuilderTests
     {
         var assignment = Fixtures.Assignment() with { StopTimeoutSeconds = seconds };
 
-        var spec = ContainerSpecBuilder.Build(assignment, 20000, "n");
+        var spec = ContainerSpecBuilder.Build(assignment, 20000, "n", []);
 
         Assert.Equal(TimeSpan.FromSeconds(expected), spec.StopTimeout);
     }
@@ -135,7 +160,7 @@ public sealed class ContainerSpecBuilderTests
     [Fact]
     public void Build_WithMemory_LimitsMemoryAndSwapToTheSameBytes()
     {
-        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(memoryMb: 256), 20000, "n");
+        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(memoryMb: 256), 20000, "n", []);
 
         Assert.Equal(256L * 1024 * 1024, spec.HostConfig!.Memory);
         Assert.Equal(256L * 1024 * 1024, spec.HostConfig.MemorySwap);
@@ -144,7 +169,7 @@ public sealed class ContainerSpecBuilderTests
     [Fact]
     public void Build_WithoutMemory_SetsNoLimit()
     {
-        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(memoryMb: 0), 20000, "n");
+        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(memoryMb: 0), 20000, "n", []);
 
         Assert.Equal(0, spec.HostConfig!.Memory);
         Assert.Equal(0, spec.HostConfig.MemorySwap);
@@ -153,7 +178,7 @@ public sealed class ContainerSpecBuilderTests
     [Fact]
     public void Build_WorkerThatDoesNotListen_GetsNoPortBindingsOrExposedPorts()
     {
-        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(process: "worker"), 0, "n");
+        var spec = ContainerSpecBuilder.Build(Fixtures.Assignment(process: "worker"), 0, "n", []);
 
         Assert.Null(spec.ExposedPorts);
         Assert.Empty(spec.HostConfig!.PortBindings ?? new Dictionary<string, IList<PortBinding>>());
