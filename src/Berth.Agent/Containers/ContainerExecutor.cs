@@ -50,7 +50,7 @@ internal sealed partial class ContainerExecutor(
 
     private async Task<bool> TryRunAsync(
         ContainerOperation operation,
-        Task<IReadOnlyDictionary<string, Task>> images,
+        Task<IReadOnlyDictionary<string, Task<IList<string>>>> images,
         CancellationToken token,
         CancellationToken stoppingToken)
     {
@@ -82,7 +82,7 @@ internal sealed partial class ContainerExecutor(
     /// </summary>
     private Task RunAsync(
         ContainerOperation operation,
-        Task<IReadOnlyDictionary<string, Task>> images,
+        Task<IReadOnlyDictionary<string, Task<IList<string>>>> images,
         CancellationToken token,
         CancellationToken stoppingToken) => operation switch
     {
@@ -94,16 +94,11 @@ internal sealed partial class ContainerExecutor(
 
     private async Task StartInstanceAsync(
         StartInstance start,
-        Task<IReadOnlyDictionary<string, Task>> images,
+        Task<IReadOnlyDictionary<string, Task<IList<string>>>> images,
         CancellationToken token,
         CancellationToken stoppingToken)
     {
-        var pulls = await images;
-        await pulls[start.Assignment.Image];
-
-        var imageEnv = ContainerSpecBuilder.ExpandsVariables(start.Assignment)
-            ? (await docker.Images.InspectImageAsync(start.Assignment.Image, token)).Config?.Env ?? []
-            : [];
+        var imageEnv = await (await images)[start.Assignment.Image];
         var spec = ContainerSpecBuilder.Build(start.Assignment, start.Port, options.Name, imageEnv);
         var created = await docker.Containers.CreateContainerAsync(spec, token);
         await docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), token);
@@ -115,33 +110,43 @@ internal sealed partial class ContainerExecutor(
 
     /// <summary>
     /// Starts one pull per image that the new instances of <paramref name="plan"/> need and the node
-    /// lacks; every image maps to the task its instances wait for (already done when no pull is needed).
+    /// lacks; every image maps to the task its instances wait for, which gives the image's ENV lines
+    /// (read once per image, for the Procfile commands' variables) when the image is on the node.
     /// </summary>
-    private async Task<IReadOnlyDictionary<string, Task>> PrepareImagesAsync(
+    private async Task<IReadOnlyDictionary<string, Task<IList<string>>>> PrepareImagesAsync(
         IReadOnlyList<ContainerOperation> plan,
         CancellationToken token)
     {
         if (!plan.OfType<StartInstance>().Any())
         {
-            return new Dictionary<string, Task>();
+            return new Dictionary<string, Task<IList<string>>>();
         }
 
         var pulls = ImagePullPlanner.Plan(plan, await LocalImagesAsync(token));
-        var tasks = new Dictionary<string, Task>(StringComparer.Ordinal);
+        var tasks = new Dictionary<string, Task<IList<string>>>(StringComparer.Ordinal);
 
         foreach (var image in pulls.Present)
         {
             Log.ImageAlreadyPresent(logger, image);
-            tasks[image] = Task.CompletedTask;
+            tasks[image] = ImageEnvAsync(image, token);
         }
 
         foreach (var image in pulls.Pull)
         {
-            tasks[image] = PullAsync(image, token);
+            tasks[image] = PullThenReadEnvAsync(image, token);
         }
 
         return tasks;
     }
+
+    private async Task<IList<string>> PullThenReadEnvAsync(string image, CancellationToken token)
+    {
+        await PullAsync(image, token);
+        return await ImageEnvAsync(image, token);
+    }
+
+    private async Task<IList<string>> ImageEnvAsync(string image, CancellationToken token) =>
+        (await docker.Images.InspectImageAsync(image, token)).Config?.Env ?? [];
 
     /// <summary>The node's image references; empty when Docker cannot list them (every image is then pulled).</summary>
     private async Task<IReadOnlySet<string>> LocalImagesAsync(CancellationToken token)

@@ -87,13 +87,6 @@ internal static class ContainerSpecBuilder
     }
 
     /// <summary>
-    /// True when the Procfile command has variables to expand, so <see cref="Command"/> needs the
-    /// image's ENV.
-    /// </summary>
-    public static bool ExpandsVariables(InstanceAssignment assignment) =>
-        assignment.ProcfileCommand.Contains('$', StringComparison.Ordinal);
-
-    /// <summary>
     /// The container's memory limit in bytes; 0 for none. The swap limit is set to the same
     /// value, so swap does not extend it.
     /// </summary>

@@ -103,18 +103,18 @@ public sealed class ContainerSpecBuilderTests
 
         var spec = ContainerSpecBuilder.Build(assignment, 20005, "n", ["APP_HOME=/opt/app", "MODE=image", "PORT=1"]);
 
-        Assert.True(ContainerSpecBuilder.ExpandsVariables(assignment));
         Assert.Equal(["/opt/app/bin/serve", "--port", "20005", "--mode", "config"], spec.Cmd);
         Assert.DoesNotContain(spec.Env!, line => line.StartsWith("APP_HOME=", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void ExpandsVariables_CommandWithoutDollar_IsFalse()
+    public void Build_ProcfileCommandWithoutVariables_IgnoresImageEnv()
     {
         var assignment = Fixtures.Assignment() with { ProcfileCommand = "./serve --quiet" };
 
-        Assert.False(ContainerSpecBuilder.ExpandsVariables(assignment));
-        Assert.Equal(["./serve", "--quiet"], ContainerSpecBuilder.Build(assignment, 20000, "n", []).Cmd);
+        var spec = ContainerSpecBuilder.Build(assignment, 20000, "n", ["QUIET=no"]);
+
+        Assert.Equal(["./serve", "--quiet"], spec.Cmd);
     }
 
     [Theory]
