@@ -5,7 +5,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Berth.Agent.Builds;
 
-/// <summary>The end of the containers jobs create for a moment: a script's, or one an image's files are read from.</summary>
+/// <summary>
+/// The end of the containers jobs create for a moment: a script's, or one an image's files are
+/// read from.
+/// </summary>
 internal static partial class JobContainer
 {
     /// <summary>Removes the container, running or not; a failure is logged, never thrown.</summary>

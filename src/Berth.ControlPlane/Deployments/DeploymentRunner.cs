@@ -215,7 +215,8 @@ public sealed partial class DeploymentRunner(
 
         if (await ImageRemovedAsync(target, ct))
         {
-            return (0, DeploymentResult.Failed(ImageRetention.RemovedImageError(app, target.Number, options.KeepReleases)));
+            var removed = ImageRetention.RemovedImageError(app, target.Number, options.KeepReleases);
+            return (0, DeploymentResult.Failed(removed));
         }
 
         // Limitation: a rollback runs the target release's config but leaves the app's config vars as they are,

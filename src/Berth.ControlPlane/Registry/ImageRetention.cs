@@ -4,9 +4,9 @@ namespace Berth.ControlPlane.Registry;
 
 /// <summary>
 /// Which release images the cluster keeps: those of the newest few releases of an app by
-/// number (<see cref="ControlPlaneOptions.KeepReleases"/>, 5 unless set), of its current release, and of any release an instance still
-/// runs. Every other image (one that no kept release shares) is removed from the registry and
-/// the nodes after each successful deployment.
+/// number (<see cref="ControlPlaneOptions.KeepReleases"/>, 5 unless set), of its current
+/// release, and of any release an instance still runs. Every other image (one that no kept
+/// release shares) is removed from the registry and the nodes after each successful deployment.
 /// </summary>
 public static class ImageRetention
 {

@@ -1,4 +1,5 @@
 using Berth.Cli.Configuration;
+using Berth.Cli.Tests.Support;
 
 namespace Berth.Cli.Tests.Configuration;
 
@@ -7,7 +8,8 @@ public sealed class CliConfigPathTests
     [Fact]
     public void Resolve_BerthConfigSet_UsesIt()
     {
-        var environment = Environment(new() { ["BERTH_CONFIG"] = "/etc/berth.json", ["XDG_CONFIG_HOME"] = "/xdg" });
+        var environment = TestEnvironment.With(
+            new() { ["BERTH_CONFIG"] = "/etc/berth.json", ["XDG_CONFIG_HOME"] = "/xdg" });
 
         Assert.Equal("/etc/berth.json", CliConfigPath.Resolve(environment));
     }
@@ -15,7 +17,7 @@ public sealed class CliConfigPathTests
     [Fact]
     public void Resolve_RelativeBerthConfig_IsFromWorkingDirectory()
     {
-        var environment = Environment(new() { ["BERTH_CONFIG"] = "cli.json" });
+        var environment = TestEnvironment.With(new() { ["BERTH_CONFIG"] = "cli.json" });
 
         Assert.Equal("/work/cli.json", CliConfigPath.Resolve(environment));
     }
@@ -23,7 +25,7 @@ public sealed class CliConfigPathTests
     [Fact]
     public void Resolve_XdgConfigHomeSet_UsesBerthFolderInIt()
     {
-        var environment = Environment(new() { ["XDG_CONFIG_HOME"] = "/xdg" });
+        var environment = TestEnvironment.With(new() { ["XDG_CONFIG_HOME"] = "/xdg" });
 
         Assert.Equal("/xdg/berth/cli.json", CliConfigPath.Resolve(environment));
     }
@@ -31,17 +33,14 @@ public sealed class CliConfigPathTests
     [Fact]
     public void Resolve_NothingSet_UsesDotConfigInHome()
     {
-        Assert.Equal("/home/me/.config/berth/cli.json", CliConfigPath.Resolve(Environment(new())));
+        Assert.Equal("/home/me/.config/berth/cli.json", CliConfigPath.Resolve(TestEnvironment.With(new())));
     }
 
     [Fact]
     public void Resolve_EmptyVariables_AreIgnored()
     {
-        var environment = Environment(new() { ["BERTH_CONFIG"] = "", ["XDG_CONFIG_HOME"] = "" });
+        var environment = TestEnvironment.With(new() { ["BERTH_CONFIG"] = "", ["XDG_CONFIG_HOME"] = "" });
 
         Assert.Equal("/home/me/.config/berth/cli.json", CliConfigPath.Resolve(environment));
     }
-
-    private static CliEnvironment Environment(Dictionary<string, string> variables) =>
-        new(name => variables.GetValueOrDefault(name), "/home/me", "/work", "/usr/bin/dotnet", "/opt/berth.dll", "me@host");
 }

@@ -1,4 +1,5 @@
 using Berth.Cli.Configuration;
+using Berth.Cli.Tests.Support;
 
 namespace Berth.Cli.Tests.Configuration;
 
@@ -11,13 +12,14 @@ public sealed class ServerSettingsResolverTests
     {
         Assert.Equal(
             new ServerSettings("http://saved:7000", "saved-token", "http://saved:7001/git"),
-            ServerSettingsResolver.Resolve(Saved, Environment(new())));
+            ServerSettingsResolver.Resolve(Saved, TestEnvironment.With(new())));
     }
 
     [Fact]
     public void Resolve_TokenVariable_OverridesTokenOnly()
     {
-        var settings = ServerSettingsResolver.Resolve(Saved, Environment(new() { ["BERTH_TOKEN"] = " env-token\n" }));
+        var environment = TestEnvironment.With(new() { ["BERTH_TOKEN"] = " env-token\n" });
+        var settings = ServerSettingsResolver.Resolve(Saved, environment);
 
         Assert.Equal(new ServerSettings("http://saved:7000", "env-token", "http://saved:7001/git"), settings);
     }
@@ -25,7 +27,7 @@ public sealed class ServerSettingsResolverTests
     [Fact]
     public void Resolve_UrlVariableForOtherServer_DropsSavedGitUrl()
     {
-        var environment = Environment(new() { ["BERTH_URL"] = "http://other:7000" });
+        var environment = TestEnvironment.With(new() { ["BERTH_URL"] = "http://other:7000" });
 
         var settings = ServerSettingsResolver.Resolve(Saved, environment);
 
@@ -37,7 +39,7 @@ public sealed class ServerSettingsResolverTests
     {
         var variables = new Dictionary<string, string> { ["BERTH_URL"] = "http://env:7000", ["BERTH_TOKEN"] = "t" };
 
-        var settings = ServerSettingsResolver.Resolve(null, Environment(variables));
+        var settings = ServerSettingsResolver.Resolve(null, TestEnvironment.With(variables));
 
         Assert.Equal(new ServerSettings("http://env:7000", "t"), settings);
     }
@@ -45,15 +47,13 @@ public sealed class ServerSettingsResolverTests
     [Fact]
     public void Resolve_UrlWithoutToken_IsNotLoggedIn()
     {
-        Assert.Null(ServerSettingsResolver.Resolve(null, Environment(new() { ["BERTH_URL"] = "http://env:7000" })));
+        var environment = TestEnvironment.With(new() { ["BERTH_URL"] = "http://env:7000" });
+        Assert.Null(ServerSettingsResolver.Resolve(null, environment));
     }
 
     [Fact]
     public void Resolve_Nothing_IsNotLoggedIn()
     {
-        Assert.Null(ServerSettingsResolver.Resolve(null, Environment(new())));
+        Assert.Null(ServerSettingsResolver.Resolve(null, TestEnvironment.With(new())));
     }
-
-    private static CliEnvironment Environment(Dictionary<string, string> variables) =>
-        new(name => variables.GetValueOrDefault(name), "/home/me", "/work", "/usr/bin/dotnet", "/opt/berth.dll", "me@host");
 }

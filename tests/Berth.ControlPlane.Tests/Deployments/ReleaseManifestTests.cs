@@ -69,7 +69,8 @@ public sealed class ReleaseManifestTests
     [Fact]
     public void InTree_HoldsOnlyTheReleaseFilesAtTheRoot()
     {
-        var tree = ReleaseManifest.InTree(Tar(("Dockerfile", "FROM base"), ("Procfile", "web: x"), ("sub/app.json", "{}")));
+        var tree = ReleaseManifest.InTree(
+            Tar(("Dockerfile", "FROM base"), ("Procfile", "web: x"), ("sub/app.json", "{}")));
 
         Assert.Equal(["Procfile"], tree.Keys);
     }

@@ -672,7 +672,15 @@ public abstract class ClusterStoreContractTests
 
     protected Task<ReleaseRecord> CreateReleaseAsync(string app) =>
         Store.CreateReleaseAsync(
-            app, $"127.0.0.1:5000/{app}", "sha256:0", ConfigSnapshot.Empty, "", "test", "", NoProcesses, ReleaseSources.None);
+            app,
+            $"127.0.0.1:5000/{app}",
+            "sha256:0",
+            ConfigSnapshot.Empty,
+            "",
+            "test",
+            "",
+            NoProcesses,
+            ReleaseSources.None);
 
     private static readonly Dictionary<string, string> NoProcesses = [];
 
